@@ -1,0 +1,87 @@
+/// Accounts for every client write in memory that does not grow with the number of
+/// writes: counts, failure reasons, the longest outage, and acknowledged WAL ranges
+/// per timeline branch (runs of evenly spaced commits).
+struct WriteLedger {
+    /// Consecutive acknowledged commits on one branch, `spacing` bytes apart.
+    struct AckRun {
+        var firstLSN: Int64
+        var lastLSN: Int64
+        var count: Int
+    }
+
+    var attempted = 0
+    var acked = 0
+    var failed = 0
+    /// Failure counts by reason (read in sorted order only).
+    var failures: [String: Int] = [:]
+    /// Acknowledged runs by branch.
+    var runs: [Int: [AckRun]] = [:]
+    var lastAckAt: SimInstant?
+    var outageStart: SimInstant?
+    var longestOutage: OutageWindow?
+
+    /// A write was acknowledged, committed at `lsn` on `branch`.
+    mutating func ack(branch: Int, lsn: Int64, spacing: Int64, at now: SimInstant) {
+        acked += 1
+        var list = runs[branch] ?? []
+        if var last = list.last, lsn == last.lastLSN + spacing {
+            last.lastLSN = lsn
+            last.count += 1
+            list[list.count - 1] = last
+        } else {
+            list.append(AckRun(firstLSN: lsn, lastLSN: lsn, count: 1))
+        }
+        runs[branch] = list
+        if let start = outageStart {
+            record(OutageWindow(from: start, until: now))
+            outageStart = nil
+        }
+        lastAckAt = now
+    }
+
+    /// A write failed with `reason`.
+    mutating func fail(_ reason: String, at now: SimInstant) {
+        failed += 1
+        failures[reason, default: 0] += 1
+        if outageStart == nil { outageStart = lastAckAt ?? now }
+    }
+
+    /// Closes an outage still open at the end of the run.
+    mutating func close(at end: SimInstant) {
+        if let start = outageStart {
+            record(OutageWindow(from: start, until: end))
+            outageStart = nil
+        }
+    }
+
+    private mutating func record(_ window: OutageWindow) {
+        if longestOutage.map({ window.length > $0.length }) ?? true { longestOutage = window }
+    }
+
+    /// Acknowledged writes missing from the history of `reference` (a branch ending at
+    /// `end`), in the timeline registry `timelines`. O(runs).
+    func lost(reference: Int, end: Int64, timelines: TimelineRegistry, spacing: Int64) -> Int {
+        var total = 0
+        for branch in runs.keys.sorted() {
+            let keptUpTo: Int64?
+            if branch == reference {
+                keptUpTo = end
+            } else {
+                keptUpTo = timelines.switchPoint(from: branch, toward: reference)
+            }
+            for run in runs[branch] ?? [] {
+                guard let limit = keptUpTo else {
+                    total += run.count
+                    continue
+                }
+                if run.firstLSN > limit {
+                    total += run.count
+                } else if run.lastLSN > limit {
+                    let kept = Int((limit - run.firstLSN) / spacing) + 1
+                    total += run.count - kept
+                }
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,82 @@
+/// The value of one key under the cluster prefix, kept structured and rendered
+/// as Patroni would store it when dumped.
+public enum DCSValue: Sendable, Equatable {
+    /// `leader`: the lock holder's member name.
+    case leaderName(String)
+    /// `initialize`: the system identifier (empty while the bootstrap race is being run).
+    case initialize(String)
+    /// `config`: the dynamic configuration.
+    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64)
+    /// `members/<name>`: a member's published state.
+    case member(MemberData)
+    /// `status`: the leader's last published WAL position.
+    case status(optime: Int64)
+    /// `history`: one line per promotion.
+    case history([HistoryLine])
+
+    /// The value as Patroni writes it (JSON for structured keys).
+    public var rendered: String {
+        switch self {
+        case .leaderName(let name): return name
+        case .initialize(let sysid): return sysid
+        case let .config(ttl, loopWait, retry, lag):
+            return "{\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
+        case .member(let data): return data.rendered
+        case .status(let optime): return "{\"optime\":\(optime)}"
+        case .history(let lines):
+            return "[" + lines.map(\.rendered).joined(separator: ",") + "]"
+        }
+    }
+}
+
+/// What a member publishes in its member key (PATRONI.md §1.6).
+public struct MemberData: Sendable, Equatable {
+    /// The member name.
+    public var name: String
+    /// `primary` or `replica`.
+    public var role: String
+    /// `running`, `starting`, `stopped`, `crashed`, `creating replica`, ...
+    public var state: String
+    /// The WAL position (flush on a primary, max of receive/replay on a replica), if PostgreSQL runs.
+    public var xlogLocation: Int64?
+    /// The timeline, if PostgreSQL runs.
+    public var timeline: Int?
+    /// `streaming` or `in archive recovery` on a running replica.
+    public var replicationState: String?
+    /// False only on a fresh leader that has not checkpointed since its promotion.
+    public var checkpointAfterPromote: Bool?
+
+    /// The JSON Patroni would store.
+    public var rendered: String {
+        var fields: [String] = []
+        fields.append("\"api_url\":\"http://\(name):8008/patroni\"")
+        if let done = checkpointAfterPromote { fields.append("\"checkpoint_after_promote\":\(done)") }
+        fields.append("\"conn_url\":\"postgres://\(name):5432/postgres\"")
+        if let state = replicationState { fields.append("\"replication_state\":\"\(state)\"") }
+        fields.append("\"role\":\"\(role)\"")
+        fields.append("\"state\":\"\(state)\"")
+        if let timeline { fields.append("\"timeline\":\(timeline)") }
+        fields.append("\"version\":\"4.1.4\"")
+        if let xlogLocation { fields.append("\"xlog_location\":\(xlogLocation)") }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+}
+
+/// One line of the `history` key: `[timeline, switch LSN, reason, timestamp, new leader]`.
+public struct HistoryLine: Sendable, Equatable {
+    /// The timeline that ended.
+    public var timeline: Int
+    /// Where the next timeline forked off it.
+    public var switchLSN: Int64
+    /// Why, e.g. `no recovery target specified`.
+    public var reason: String
+    /// When the promotion happened (virtual time).
+    public var at: SimInstant
+    /// The member that promoted.
+    public var newLeader: String
+
+    /// The JSON array Patroni would store (timestamp as virtual seconds).
+    public var rendered: String {
+        "[\(timeline),\(switchLSN),\"\(reason)\",\"t=\(TimeFormat.seconds(at.microseconds, decimals: 3))s\",\"\(newLeader)\"]"
+    }
+}

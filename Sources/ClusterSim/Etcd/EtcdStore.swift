@@ -1,0 +1,114 @@
+/// The state machine of one etcd member: keys with revisions, and leases whose
+/// expiry runs on etcd's own monotonic clock (the scheduler's time).
+///
+/// It only computes; the simulation delivers its answers and watch events over
+/// the network. Keys are kept in a dictionary for lookup but always read in
+/// sorted key order.
+struct EtcdStore {
+    /// A granted lease.
+    struct Lease {
+        var ttl: SimDuration
+        var expiry: SimInstant
+        var keys: [String]
+    }
+
+    private(set) var entries: [String: EtcdEntry] = [:]
+    private(set) var revision: Int64 = 1
+    private var leases: [Int64: Lease] = [:]
+    private var nextLeaseID: Int64
+    private let minimumTTLSeconds: Int64
+
+    init(firstLeaseID: Int64, minimumTTLSeconds: Int64) {
+        nextLeaseID = firstLeaseID
+        self.minimumTTLSeconds = minimumTTLSeconds
+    }
+
+    /// Applies `request` at `now`, returning the answer and the watch events it caused.
+    mutating func apply(_ request: EtcdRequest, now: SimInstant) -> (EtcdResponse, [WatchEvent]) {
+        switch request {
+        case .grantLease(let ttl):
+            let granted = max(ttl, minimumTTLSeconds)
+            let id = nextLeaseID
+            nextLeaseID += 1
+            leases[id] = Lease(ttl: .seconds(granted), expiry: now + .seconds(granted), keys: [])
+            return (.leaseGranted(id: id, ttlSeconds: granted), [])
+        case .keepAlive(let id):
+            guard var lease = leases[id], lease.expiry > now else { return (.leaseNotFound, []) }
+            lease.expiry = now + lease.ttl
+            leases[id] = lease
+            return (.keepAliveOK, [])
+        case let .put(key, value, lease):
+            guard lease == 0 || isLive(lease, now: now) else { return (.leaseNotFound, []) }
+            return (.ok, [write(key, value, lease: lease)])
+        case let .createIfAbsent(key, value, lease):
+            guard lease == 0 || isLive(lease, now: now) else { return (.leaseNotFound, []) }
+            guard entries[key] == nil else { return (.compareFailed, []) }
+            return (.ok, [write(key, value, lease: lease)])
+        case let .putIfValueOrAbsent(key, value, lease, expected):
+            guard lease == 0 || isLive(lease, now: now) else { return (.leaseNotFound, []) }
+            if let current = entries[key], current.value != expected { return (.compareFailed, []) }
+            return (.ok, [write(key, value, lease: lease)])
+        case let .deleteIfValue(key, expected):
+            guard let current = entries[key], current.value == expected else { return (.compareFailed, []) }
+            return (.ok, [delete(key)])
+        case .rangePrefix:
+            return (.range(sortedEntries), [])
+        }
+    }
+
+    /// Revokes every lease expired at `now`, in lease-ID order, deleting their keys.
+    /// Returns the deletions as watch events, and the revoked lease IDs.
+    mutating func revokeExpired(now: SimInstant) -> (events: [WatchEvent], revoked: [Int64]) {
+        let expired = leases.filter { $0.value.expiry <= now }.keys.sorted()
+        var events: [WatchEvent] = []
+        for id in expired {
+            guard let lease = leases.removeValue(forKey: id) else { continue }
+            for key in lease.keys.sorted() where entries[key]?.lease == id {
+                events.append(delete(key))
+            }
+        }
+        return (events, expired)
+    }
+
+    /// The entries sorted by key.
+    var sortedEntries: [EtcdEntry] {
+        entries.keys.sorted().compactMap { entries[$0] }
+    }
+
+    /// The lease attached to `key`, or 0.
+    func lease(of key: String) -> Int64 { entries[key]?.lease ?? 0 }
+
+    /// Whether lease `id` exists and has not expired at `now`.
+    func isLive(_ id: Int64, now: SimInstant) -> Bool {
+        guard let lease = leases[id] else { return false }
+        return lease.expiry > now
+    }
+
+    /// The expiry of lease `id`, if it exists.
+    func expiry(of id: Int64) -> SimInstant? { leases[id]?.expiry }
+
+    private mutating func write(_ key: String, _ value: DCSValue, lease: Int64) -> WatchEvent {
+        revision += 1
+        let previous = entries[key]
+        if let old = previous?.lease, old != 0, old != lease {
+            leases[old]?.keys.removeAll { $0 == key }
+        }
+        if lease != 0, previous?.lease != lease {
+            leases[lease]?.keys.append(key)
+        }
+        entries[key] = EtcdEntry(
+            key: key, value: value,
+            createRevision: previous?.createRevision ?? revision,
+            modRevision: revision, lease: lease)
+        return WatchEvent(key: key, value: value, revision: revision, lease: lease)
+    }
+
+    private mutating func delete(_ key: String) -> WatchEvent {
+        revision += 1
+        if let lease = entries[key]?.lease, lease != 0 {
+            leases[lease]?.keys.removeAll { $0 == key }
+        }
+        entries[key] = nil
+        return WatchEvent(key: key, value: nil, revision: revision, lease: 0)
+    }
+}

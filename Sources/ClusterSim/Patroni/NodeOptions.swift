@@ -1,0 +1,15 @@
+/// One Patroni + PostgreSQL node of the cluster.
+public struct NodeOptions: Sendable, Equatable {
+    /// The member name (Patroni's `name`), also the host name.
+    public var name: String
+    /// `tags.nofailover`: the node never becomes leader automatically.
+    public var nofailover: Bool = false
+    /// `tags.failover_priority`: breaks ties between candidates at equal WAL (0 means never).
+    public var failoverPriority: Int = 1
+
+    /// Creates a node named `name` with default tags.
+    public init(name: String) { self.name = name }
+
+    /// The priority the leader race uses: 0 when `nofailover` is set (PATRONI.md §2.3).
+    public var effectivePriority: Int { nofailover ? 0 : failoverPriority }
+}

@@ -1,0 +1,128 @@
+/// The state of one Patroni process (PATRONI.md §1): its lease, its watch cache of
+/// the DCS, the HA loop's schedule and the one call or action it is waiting for.
+struct PatroniAgent {
+    /// Whether the process runs.
+    enum Process: Equatable {
+        case stopped
+        case running
+        /// SIGTERM received: the REST API is down and PostgreSQL is being stopped.
+        case shuttingDown
+    }
+
+    /// Where the HA loop is.
+    enum LoopState: Equatable {
+        /// Not started yet (waiting for the lease and the first DCS read).
+        case starting
+        /// Sleeping until `wakeAt`, or until a watch event wakes it.
+        case sleeping(wakeAt: SimInstant)
+        /// Running a cycle.
+        case inCycle
+    }
+
+    /// The rewind state machine (`postgresql/rewind.py::Rewind`).
+    enum RewindState: Equatable {
+        case initial, check, needed, notNeeded, success, failed
+    }
+
+    var process: Process = .stopped
+    /// Bumped at every start and death, so events of an earlier process are ignored.
+    var generation: UInt64 = 0
+    var loop: LoopState = .starting
+    /// The scheduled start of the next cycle (the `loop_wait` grid).
+    var nextRun: SimInstant = .zero
+    var lease: Int64 = 0
+    /// When the lease was last refreshed; nil once `watch()` zeroed it.
+    var leaseRefreshedAt: SimInstant?
+    /// The watch cache: every key under the prefix, by key name relative to the prefix.
+    var cache: [String: CachedKey] = [:]
+    /// False when the watch broke and the cache must be reloaded.
+    var cacheReady = false
+    /// `is_leader()`: true until this instant.
+    var leaderExpiry: SimInstant = .zero
+    /// Members of the last view that had a leader (`old_cluster`), as node indices.
+    var oldClusterMembers: [Int] = []
+    /// The one etcd call in flight.
+    var call: EtcdCall?
+    var nextCallID: UInt64 = 0
+    /// Health probes of the leader race in flight.
+    var probes: ProbeRound?
+    /// The long action PostgreSQL is busy with.
+    var action: AsyncAction?
+    /// What this process last wrote to its member key.
+    var publishedMember: MemberData?
+    /// The optime last written to `status`.
+    var publishedOptime: Int64?
+    /// A promotion not yet written to `history`.
+    var pendingHistory: HistoryLine?
+    var rewind: RewindState = .initial
+    /// Single-user crash recovery ran in this recovery episode.
+    var crashRecoveryDone = false
+    /// A watch event or a finished action asked for a new cycle while one was running.
+    var wakePending = false
+    /// The graceful shutdown will release the leader key (Patroni believed itself leader).
+    var shutdownReleasesKey = false
+    /// Bootstrap finished; `post_bootstrap` still has to publish the cluster.
+    var postBootstrapPending = false
+
+    /// Whether the HA loop's `is_leader()` holds at `now`.
+    func isLeader(at now: SimInstant) -> Bool { now < leaderExpiry }
+}
+
+/// A long action run by Patroni's async executor.
+enum AsyncAction: Equatable {
+    case initdb
+    case basebackup(from: Int)
+    case startPostgres
+    case promote
+    case crashRecovery
+    case rewind(from: Int)
+    case demote(DemoteMode)
+    case restartForConninfo
+
+    /// The name Patroni logs ("updated leader lock during promote").
+    var label: String {
+        switch self {
+        case .initdb: return "bootstrap"
+        case .basebackup: return "bootstrap from leader"
+        case .startPostgres: return "starting"
+        case .promote: return "promote"
+        case .crashRecovery: return "crash recovery"
+        case .rewind: return "rewind"
+        case .demote: return "demote"
+        case .restartForConninfo: return "restart"
+        }
+    }
+}
+
+/// How `Ha.demote` stops the primary (PATRONI.md §1.4, §3).
+enum DemoteMode: String, Equatable {
+    /// DCS lost: fast stop, no key release, restart read-only without upstream.
+    case offline
+    /// Lost the lock: immediate stop, restart as a replica of the new leader.
+    case immediateNolock = "immediate-nolock"
+}
+
+/// The leader race's parallel REST probes of the other members.
+struct ProbeRound {
+    var id: UInt64
+    /// The nodes probed, in node order.
+    var targets: [Int]
+    /// The answers so far, by position in `targets` (nil: not answered yet).
+    var answers: [ProbeAnswer?]
+}
+
+/// What a member's `GET /patroni` told the racer.
+enum ProbeAnswer: Equatable {
+    /// No answer within 2 s, refused, or PostgreSQL not running: ignored by the race.
+    case unreachable
+    /// PostgreSQL runs as primary.
+    case primary
+    /// A replica at `wal` with `priority`.
+    case replica(wal: Int64, priority: Int, nofailover: Bool)
+}
+
+/// One key in a Patroni process's watch cache.
+struct CachedKey: Equatable {
+    var value: DCSValue
+    var lease: Int64
+}

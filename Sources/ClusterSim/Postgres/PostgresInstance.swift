@@ -1,0 +1,67 @@
+/// The simulated PostgreSQL of one node: process state, WAL position and timeline,
+/// and its walreceiver.
+struct PostgresInstance {
+    /// What the postmaster is doing.
+    enum State: String {
+        case stopped, starting, running, promoting, stopping, crashed
+    }
+
+    /// What `pg_controldata` would say about the cluster state.
+    enum ControlState: String {
+        case inProduction = "in production"
+        case inArchiveRecovery = "in archive recovery"
+        case shutDown = "shut down"
+        case shutDownInRecovery = "shut down in recovery"
+    }
+
+    /// The walreceiver of a replica.
+    enum Receiver: Equatable {
+        /// Not configured to stream (a primary, or a standby without `primary_conninfo`).
+        case idle
+        /// Waiting for the answer of a connection attempt to `upstream`.
+        case connecting(upstream: Int, attempt: UInt64)
+        /// Receiving WAL from `upstream`.
+        case streaming(upstream: Int)
+        /// Waiting `wal_retrieve_retry_interval` before reconnecting.
+        case waitingToRetry
+    }
+
+    var state: State = .stopped
+    /// Whether the running instance is a primary (not in recovery).
+    var isPrimary = false
+    /// Whether there is a data directory.
+    var hasData = false
+    var control: ControlState = .shutDown
+    /// The branch (timeline) its WAL is on.
+    var branch = 0
+    /// The end of its WAL: flushed on a primary, received on a replica.
+    var lsn: Int64 = 0
+    /// Start of the last checkpoint record (for the rewind decision of a clean shutdown).
+    var checkpointLSN: Int64 = 0
+    /// The node whose WAL it streams (`primary_conninfo`), or nil.
+    var upstream: Int?
+    var receiver: Receiver = .idle
+    /// Counts connection attempts, so that late answers to an old attempt are ignored.
+    var receiverAttempts: UInt64 = 0
+    /// Bumped whenever a pending PostgreSQL action must be forgotten (crash, kill).
+    var generation: UInt64 = 0
+    /// Replication slots a primary has for each node.
+    var slots: [Bool]
+    /// Whether a CHECKPOINT ran since the last promotion.
+    var checkpointedSincePromotion = true
+    /// The replica needs crash recovery before the rewind decision can be made.
+    var needsCrashRecovery = false
+
+    init(nodeCount: Int) {
+        slots = Array(repeating: false, count: nodeCount)
+    }
+
+    /// Whether it accepts client writes now.
+    var acceptsWrites: Bool { state == .running && isPrimary }
+
+    /// Whether the postmaster accepts connections (running, or promoting).
+    var acceptsConnections: Bool { state == .running || state == .promoting }
+
+    /// Whether the postmaster process exists.
+    var processAlive: Bool { state != .stopped && state != .crashed }
+}

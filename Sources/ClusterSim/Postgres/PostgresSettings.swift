@@ -1,0 +1,35 @@
+/// Durations and sizes of the simulated PostgreSQL instances.
+public struct PostgresSettings: Sendable, Equatable {
+    /// The major version; from 13 on a changed `primary_conninfo` is applied by reload, before by restart.
+    public var version: Int = 15
+    /// `initdb` on the bootstrap node.
+    public var initdb: SimDuration = .seconds(3)
+    /// Start of a cleanly shut down instance until it accepts connections.
+    public var start: SimDuration = .seconds(1)
+    /// Crash recovery (redo) after an unclean stop, added to `start`.
+    public var crashRecovery: SimDuration = .seconds(1)
+    /// `pg_ctl promote` until the instance is read-write.
+    public var promote: SimDuration = .millis(300)
+    /// Fast shutdown until `pg_control` says "shut down".
+    public var fastStop: SimDuration = .millis(500)
+    /// Fixed cost of one pg_rewind run.
+    public var rewindBase: SimDuration = .seconds(2)
+    /// pg_rewind throughput over the diverged WAL, in bytes per second.
+    public var rewindBytesPerSecond: Int64 = 50_000_000
+    /// Size of the data directory copied by a base backup, in bytes.
+    public var dataSize: Int64 = 64_000_000
+    /// Base backup throughput, in bytes per second.
+    public var basebackupBytesPerSecond: Int64 = 100_000_000
+    /// WAL bytes written by one client write (INSERT and COMMIT records).
+    public var walBytesPerWrite: Int64 = 200
+    /// WAL bytes of a checkpoint record (shutdown or end-of-recovery).
+    public var checkpointRecordBytes: Int64 = 114
+    /// `wal_retrieve_retry_interval`: how long a walreceiver waits before it reconnects.
+    public var walRetrieveRetryInterval: SimDuration = .seconds(5)
+    /// `use_slots`: a new primary creates the members' replication slots in a later HA cycle,
+    /// and a replica that connects earlier is refused (PATRONI.md §11.4).
+    public var useSlots: Bool = true
+
+    /// Creates the defaults.
+    public init() {}
+}

@@ -1,0 +1,53 @@
+/// Watches, as events happen, that at most one node accepts client writes at a time
+/// (`single-writable-primary`), and records every overlap with the writes accepted on
+/// each side. It only observes.
+struct SafetyMonitor {
+    private var writable: [Bool]
+    private var overlapStart: SimInstant?
+    private var overlapNodes: [Int] = []
+    private var writesDuringOverlap: [Int]
+    private(set) var violations: [Violation] = []
+
+    init(nodeCount: Int) {
+        writable = Array(repeating: false, count: nodeCount)
+        writesDuringOverlap = Array(repeating: 0, count: nodeCount)
+    }
+
+    /// Updates which nodes accept writes; opens or closes an overlap window.
+    mutating func update(writable now: [Bool], at time: SimInstant, names: [String]) {
+        writable = now
+        let nodes = writable.indices.filter { writable[$0] }
+        if nodes.count >= 2 {
+            if overlapStart == nil {
+                overlapStart = time
+                overlapNodes = nodes
+                writesDuringOverlap = Array(repeating: 0, count: writable.count)
+            } else {
+                for node in nodes where !overlapNodes.contains(node) { overlapNodes.append(node) }
+            }
+        } else if overlapStart != nil {
+            close(at: time, names: names)
+        }
+    }
+
+    /// A node accepted a client write.
+    mutating func writeAccepted(by node: Int) {
+        if overlapStart != nil { writesDuringOverlap[node] += 1 }
+    }
+
+    /// Closes a window still open at the end of the run (its `until` stays nil).
+    mutating func finish(names: [String]) {
+        if overlapStart != nil { close(at: nil, names: names) }
+    }
+
+    private mutating func close(at time: SimInstant?, names: [String]) {
+        guard let start = overlapStart else { return }
+        let nodes = overlapNodes.sorted()
+        let accepted = nodes.map { "\(names[$0]) accepted \(writesDuringOverlap[$0]) writes" }.joined(separator: ", ")
+        violations.append(Violation(
+            invariant: "single-writable-primary", at: start, until: time, nodes: nodes.map { names[$0] },
+            detail: "\(nodes.count) nodes accepted writes at once; \(accepted)"))
+        overlapStart = nil
+        overlapNodes = []
+    }
+}

@@ -1,0 +1,107 @@
+/// A fault or operator action injected at a point in virtual time.
+public struct Fault: Sendable, Equatable {
+    /// When it happens.
+    public var at: SimInstant
+    /// What happens.
+    public var action: FaultAction
+
+    /// Creates a fault.
+    public init(at: SimInstant, action: FaultAction) {
+        self.at = at
+        self.action = action
+    }
+}
+
+/// What a fault does.
+public enum FaultAction: Sendable, Equatable {
+    /// A graceful stop, like `docker stop`: SIGTERM to Patroni, which stops PostgreSQL.
+    case stop(FaultTarget)
+    /// Patroni and PostgreSQL die at once, like `docker kill` (the host stays up, so
+    /// connections to it are refused at once).
+    case kill(FaultTarget)
+    /// Starts Patroni (and through it PostgreSQL) on a stopped or killed node.
+    case start(FaultTarget)
+    /// Drops traffic between the target and a set of hosts.
+    case partition(Partition)
+    /// Removes link rules: those involving `target`, or all of them when `nil`.
+    case heal(FaultTarget?)
+
+    /// A short label such as `stop leader`, for timelines and reports.
+    public var label: String {
+        switch self {
+        case .stop(let t): return "stop \(t.label)"
+        case .kill(let t): return "kill \(t.label)"
+        case .start(let t): return "start \(t.label)"
+        case .partition(let p): return "partition \(p.target.label) from \(p.peers.map(\.label).joined(separator: ",")) (\(p.direction.rawValue))"
+        case .heal(let t): return t.map { "heal \($0.label)" } ?? "heal all"
+        }
+    }
+}
+
+/// The node a fault acts on: by index, or by role resolved when the fault fires.
+public enum FaultTarget: Sendable, Equatable {
+    /// The node at this index of the cluster's node list.
+    case node(Int, name: String)
+    /// The node holding the leader key when the fault fires.
+    case leader
+    /// The first node, in node order, that runs as a replica when the fault fires.
+    case replica
+
+    /// The name or role as written in a scenario.
+    public var label: String {
+        switch self {
+        case .node(_, let name): return name
+        case .leader: return "leader"
+        case .replica: return "replica"
+        }
+    }
+}
+
+/// A set of link rules that drop traffic between one node and some hosts.
+public struct Partition: Sendable, Equatable {
+    /// The node cut off.
+    public var target: FaultTarget
+    /// The hosts it is cut off from.
+    public var peers: [PeerSelector]
+    /// Which direction of traffic is dropped.
+    public var direction: PartitionDirection
+
+    /// Creates a partition.
+    public init(target: FaultTarget, peers: [PeerSelector], direction: PartitionDirection) {
+        self.target = target
+        self.peers = peers
+        self.direction = direction
+    }
+}
+
+/// Hosts named in a partition.
+public enum PeerSelector: Sendable, Equatable {
+    /// Every etcd member.
+    case etcd
+    /// Every other Patroni/PostgreSQL node.
+    case otherNodes
+    /// One node by index.
+    case node(Int, name: String)
+    /// The clients' router.
+    case clients
+
+    /// The name as written in a scenario.
+    public var label: String {
+        switch self {
+        case .etcd: return "etcd"
+        case .otherNodes: return "nodes"
+        case .node(_, let name): return name
+        case .clients: return "clients"
+        }
+    }
+}
+
+/// Which traffic a partition drops.
+public enum PartitionDirection: String, Sendable, Equatable, CaseIterable {
+    /// From the target to the peers only, like `iptables -A OUTPUT -d PEER -j DROP` on the target.
+    case outbound
+    /// From the peers to the target only.
+    case inbound
+    /// Both ways.
+    case both
+}

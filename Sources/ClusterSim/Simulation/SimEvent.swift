@@ -1,0 +1,60 @@
+/// Everything that can happen in a run, as values dispatched in one `switch`.
+enum SimEvent {
+    /// The scenario's fault at this index fires.
+    case fault(Int)
+    /// A node's Patroni starts at the beginning of the run.
+    case boot(node: Int)
+    /// A message reaches its destination.
+    case deliver(Message)
+    /// A Patroni process's nap ends (ignored if the process or the nap changed).
+    case agentWake(node: Int, generation: UInt64, wakeAt: SimInstant)
+    /// An HTTP attempt of an etcd call timed out.
+    case callAttemptTimeout(node: Int, generation: UInt64, callID: UInt64, attempt: UInt64)
+    /// An etcd call's back-off ended.
+    case callRetry(node: Int, generation: UInt64, callID: UInt64)
+    /// A Patroni process retries its start-up after "waiting on etcd".
+    case agentStartupRetry(node: Int, generation: UInt64)
+    /// A leader-race probe timed out after 2 s.
+    case probeTimeout(node: Int, generation: UInt64, round: UInt64, target: Int)
+    /// A sleep inside the HA loop ended.
+    case agentResume(node: Int, generation: UInt64, AgentResume)
+    /// A PostgreSQL step finished.
+    case postgresStep(node: Int, generation: UInt64, PostgresStep)
+    /// A walreceiver's connection attempt got no answer in time.
+    case receiverTimeout(node: Int, generation: UInt64, attempt: UInt64)
+    /// A walreceiver's retry interval ended.
+    case receiverRetry(node: Int, generation: UInt64)
+    /// etcd's lessor looks for expired leases.
+    case lessorScan
+    /// The workload starts its next write.
+    case clientWrite
+    /// A client gives up waiting for write `id`.
+    case writeTimeout(id: UInt64)
+    /// HAProxy checks `server`.
+    case haproxyCheck(server: Int)
+    /// HAProxy's check `check` of `server` timed out.
+    case haproxyCheckTimeout(server: Int, check: UInt64)
+    /// The run's duration is over.
+    case endOfRun
+}
+
+/// Where the HA loop continues after a sleep inside a cycle.
+enum AgentResume {
+    /// After "give a time to somebody to take the leader lock" (2 s), follow.
+    case followAfterYield
+    /// The graceful shutdown polls `pg_control` (every 1 s).
+    case shutdownPoll
+    /// The 1 s sleep after `pg_control` says "shut down", before releasing the key.
+    case shutdownRelease
+}
+
+/// A PostgreSQL step that takes time.
+enum PostgresStep {
+    case initdbDone
+    case basebackupDone(from: Int)
+    case startDone(asPrimary: Bool)
+    case promoteDone
+    case fastStopDone
+    case crashRecoveryDone
+    case rewindDone(from: Int)
+}

@@ -1,0 +1,60 @@
+extension Simulation {
+    /// A node without a data directory: race for `initialize`, or clone from the leader.
+    func bootstrap(_ node: Int, leader: Int?) {
+        if let leader, leader != node {
+            note(node, "basebackup", "trying to bootstrap from leader '\(name(leader))'")
+            agents[node].action = .basebackup(from: leader)
+            let micros = options.postgres.dataSize * 1_000_000 / max(1, options.postgres.basebackupBytesPerSecond)
+            scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: leader)),
+                               after: SimDuration(microseconds: micros))
+            touchMember(node)
+        } else if leader == nil && agents[node].cache["initialize"] == nil {
+            callEtcd(node, .createIfAbsent(key: options.keyPrefix + "initialize", value: .initialize(""), lease: 0),
+                     .initializeRace)
+        } else {
+            noteOnce(node, "waiting", "waiting for leader to bootstrap")
+            touchMember(node)
+        }
+    }
+
+    /// `post_bootstrap`: publish the system identifier and the config, and take the leader key.
+    func postBootstrap(_ node: Int) {
+        callEtcd(node, .put(key: options.keyPrefix + "initialize", value: .initialize(systemIdentifier ?? ""), lease: 0),
+                 .writeInitialize)
+    }
+
+    func bootstrapStep(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {
+        switch (purpose, result) {
+        case (.initializeRace, .answered(.ok)):
+            note(node, "initdb", "trying to bootstrap a new cluster")
+            agents[node].action = .initdb
+            scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .initdbDone),
+                               after: options.postgres.initdb)
+            touchMember(node)
+        case (.initializeRace, _):
+            noteOnce(node, "waiting", "waiting for leader to bootstrap")
+            touchMember(node)
+        case (.writeInitialize, .answered(.ok)):
+            let p = options.patroni
+            callEtcd(node, .put(key: options.keyPrefix + "config",
+                                value: .config(ttl: Int(timers.ttl.microseconds / 1_000_000),
+                                               loopWait: Int(timers.loopWait.microseconds / 1_000_000),
+                                               retryTimeout: Int(timers.retryTimeout.microseconds / 1_000_000),
+                                               maximumLagOnFailover: p.maximumLagOnFailover), lease: 0),
+                     .writeConfig)
+        case (.writeConfig, .answered(.ok)):
+            callEtcd(node, .put(key: options.keyPrefix + "leader", value: .leaderName(name(node)), lease: agents[node].lease),
+                     .takeLeader)
+        case (.takeLeader, .answered(.ok)):
+            agents[node].postBootstrapPending = false
+            agents[node].leaderExpiry = now + timers.ttl
+            agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
+            note(node, "initialized", "initialized a new cluster")
+            touchMember(node)
+        case (_, .failed):
+            dcsError(node)
+        default:
+            touchMember(node)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+extension Simulation {
+    /// The interval between two writes of the workload.
+    private var writeInterval: SimDuration {
+        SimDuration(microseconds: 1_000_000 / Int64(max(1, options.workload.writesPerSecond)))
+    }
+
+    /// Schedules the first write and HAProxy's first checks (spread over one `inter`).
+    func scheduleWorkloadStart() {
+        guard options.workload.writesPerSecond > 0 else { return }
+        scheduler.schedule(.clientWrite, at: options.workload.startAt)
+        let inter = options.workload.haproxy.inter.microseconds
+        for server in 0..<options.nodes.count {
+            let offset = clients.random.nextInt(in: 0...max(0, inter - 1))
+            scheduler.schedule(.haproxyCheck(server: server), at: SimInstant(microseconds: offset))
+        }
+    }
+
+    /// A client starts a write through HAProxy.
+    func startWrite() {
+        scheduler.schedule(.clientWrite, after: writeInterval)
+        ledger.attempted += 1
+        guard let server = clients.pickServer() else {
+            ledger.fail("no server available (HAProxy has no server up)", at: now)
+            return
+        }
+        let id = clients.nextWriteID
+        clients.nextWriteID += 1
+        clients.pending[id] = ClientState.PendingWrite(server: server)
+        send(.write(id: id), from: layout.router, to: server)
+        scheduler.schedule(.writeTimeout(id: id), after: options.workload.clientTimeout)
+    }
+
+    /// A node's PostgreSQL handles a write: commit on a primary, an error elsewhere.
+    func writeReceived(at node: Int, id: UInt64) {
+        let pg = postgres[node]
+        switch pg.state {
+        case .stopped, .crashed:
+            send(.refused(.write(id: id)), from: node, to: layout.router)
+        case .starting:
+            send(.writeResult(id: id, .rejected("FATAL: the database system is starting up")), from: node, to: layout.router)
+        case .stopping:
+            send(.writeResult(id: id, .rejected("FATAL: the database system is shutting down")), from: node, to: layout.router)
+        case .running, .promoting:
+            guard pg.acceptsWrites else {
+                send(.writeResult(id: id, .rejected("ERROR: cannot execute INSERT in a read-only transaction")), from: node, to: layout.router)
+                return
+            }
+            extendWAL(node, to: pg.lsn + options.postgres.walBytesPerWrite)
+            safety.writeAccepted(by: node)
+            send(.writeResult(id: id, .committed(branch: postgres[node].branch, lsn: postgres[node].lsn)), from: node, to: layout.router)
+        }
+    }
+
+    /// The client gets the answer to a write.
+    func writeAnswered(id: UInt64, server: Int, outcome: WriteOutcome) {
+        guard clients.pending.removeValue(forKey: id) != nil else { return }
+        switch outcome {
+        case let .committed(branch, lsn):
+            ledger.ack(branch: branch, lsn: lsn, spacing: options.postgres.walBytesPerWrite, at: now)
+            failovers.writeAcked(by: server, at: now)
+        case .rejected(let reason):
+            ledger.fail(reason, at: now)
+        }
+    }
+
+    /// The client stops waiting for a write.
+    func writeTimedOut(_ id: UInt64) {
+        guard clients.pending.removeValue(forKey: id) != nil else { return }
+        ledger.fail("timeout after \(options.workload.clientTimeout)", at: now)
+    }
+
+    /// HAProxy sends `OPTIONS /primary` to `server` and schedules the next check.
+    func runCheck(_ server: Int) {
+        scheduler.schedule(.haproxyCheck(server: server), after: options.workload.haproxy.inter)
+        if let stale = clients.servers[server].check {
+            checkFailed(server, check: stale)
+        }
+        let check = clients.nextCheckID
+        clients.nextCheckID += 1
+        clients.servers[server].check = check
+        send(.checkRequest(check: check), from: layout.router, to: server)
+        scheduler.schedule(.haproxyCheckTimeout(server: server, check: check), after: options.workload.haproxy.checkTimeout)
+    }
+
+    /// Patroni's REST API answers `/primary`: 200 while it believes itself leader (PATRONI.md §8.1).
+    func answerCheck(at node: Int, check: UInt64) {
+        guard agents[node].process == .running else {
+            send(.refused(.check(check: check)), from: node, to: layout.router)
+            return
+        }
+        send(.checkResponse(check: check, up: agents[node].isLeader(at: now)), from: node, to: layout.router)
+    }
+
+    /// A check timed out.
+    func checkFailed(_ server: Int, check: UInt64) {
+        checkAnswered(server: server, check: check, up: false)
+    }
+
+    /// Applies one check result to HAProxy's `rise` / `fall` counters.
+    func checkAnswered(server: Int, check: UInt64, up: Bool) {
+        guard clients.servers[server].check == check else { return }
+        clients.servers[server].check = nil
+        let haproxy = options.workload.haproxy
+        if up {
+            clients.servers[server].goodStreak += 1
+            clients.servers[server].badStreak = 0
+            if !clients.servers[server].up && clients.servers[server].goodStreak >= haproxy.rise {
+                clients.servers[server].up = true
+                note(layout.router, "haproxy-up", "server \(name(server)) is UP")
+            }
+        } else {
+            clients.servers[server].badStreak += 1
+            clients.servers[server].goodStreak = 0
+            if clients.servers[server].up && clients.servers[server].badStreak >= haproxy.fall {
+                clients.servers[server].up = false
+                note(layout.router, "haproxy-down", "server \(name(server)) is DOWN")
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+extension Simulation {
+    /// Applies the scenario's fault at `index`, resolving a role target now.
+    func applyFault(_ index: Int) {
+        let fault = options.faults[index]
+        switch fault.action {
+        case .stop(let target):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            stopPatroni(node)
+        case .kill(let target):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            killNode(node)
+        case .start(let target):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            startPatroni(node)
+        case .partition(let partition):
+            guard let node = resolve(partition.target, for: fault) else { return }
+            noteFault(fault, node: node)
+            for peer in hosts(of: partition.peers, besides: node) {
+                if partition.direction != .inbound { network.setDropped(true, from: node, to: peer) }
+                if partition.direction != .outbound { network.setDropped(true, from: peer, to: node) }
+            }
+        case .heal(let target):
+            if let target {
+                guard let node = resolve(target, for: fault) else { return }
+                noteFault(fault, node: node)
+                network.heal(host: node)
+            } else {
+                note(nil, "fault", "fault: \(fault.action.label)")
+                network.healAll()
+            }
+        }
+    }
+
+    /// The node a target names now, or nil (with a note) when no node has that role.
+    private func resolve(_ target: FaultTarget, for fault: Fault) -> Int? {
+        let node: Int?
+        switch target {
+        case .node(let index, _): node = index
+        case .leader: node = currentLeader
+        case .replica: node = postgres.indices.first { postgres[$0].state == .running && !postgres[$0].isPrimary }
+        }
+        if node == nil {
+            note(nil, "no-op", "fault skipped: \(fault.action.label) (no node is \(target.label) now)")
+        }
+        return node
+    }
+
+    /// The node named by the leader key in etcd now.
+    var currentLeader: Int? {
+        guard case .leaderName(let holder)? = etcd.entries[options.keyPrefix + "leader"]?.value else { return nil }
+        return nodeIndex(named: holder)
+    }
+
+    private func noteFault(_ fault: Fault, node: Int) {
+        let leader = currentLeader
+        let resolved = fault.action.label + (fault.action.targetsRole ? " (\(name(node)))" : "")
+        note(nil, "fault", "fault: \(resolved)")
+        if node == leader, fault.action.canCauseFailover {
+            failovers.faultHitLeader(resolved, oldLeader: name(node), at: now)
+        }
+    }
+
+    private func hosts(of peers: [PeerSelector], besides node: Int) -> [Int] {
+        var result: [Int] = []
+        for peer in peers {
+            switch peer {
+            case .etcd: result += (0..<layout.etcdCount).map(layout.etcd)
+            case .otherNodes: result += (0..<layout.nodeCount).filter { $0 != node }
+            case .node(let index, _): result.append(index)
+            case .clients: result.append(layout.router)
+            }
+        }
+        return result.filter { $0 != node }
+    }
+}
+
+extension FaultAction {
+    /// Whether the target was given as a role (`leader`, `replica`) rather than a name.
+    var targetsRole: Bool {
+        switch self {
+        case .stop(let t), .kill(let t), .start(let t): return t.isRole
+        case .partition(let p): return p.target.isRole
+        case .heal(let t): return t?.isRole ?? false
+        }
+    }
+
+    /// Whether the action, applied to the leader, can make another node take over.
+    var canCauseFailover: Bool {
+        switch self {
+        case .stop, .kill, .partition: return true
+        case .start, .heal: return false
+        }
+    }
+}
+
+extension FaultTarget {
+    /// Whether this names a role resolved when the fault fires.
+    var isRole: Bool {
+        if case .node = self { return false }
+        return true
+    }
+}

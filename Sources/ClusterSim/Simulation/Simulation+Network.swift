@@ -1,0 +1,65 @@
+extension Simulation {
+    /// Sends `payload` from `from` to `to`: delivered after the network delay if the
+    /// link is open, silently dropped otherwise. Returns whether it left.
+    @discardableResult
+    func send(_ payload: Payload, from: Int, to: Int, extraDelay: SimDuration = .zero) -> Bool {
+        guard network.isOpen(from: from, to: to) else { return false }
+        let delay = network.nextDelay() + extraDelay
+        scheduler.schedule(.deliver(Message(from: from, to: to, payload: payload)), after: delay)
+        return true
+    }
+
+    /// Routes a delivered message to the component that handles it.
+    func deliver(_ message: Message) {
+        let to = message.to
+        switch message.payload {
+        case let .etcdRequest(callID, attempt, generation, request):
+            etcdReceive(request, callID: callID, attempt: attempt, generation: generation, from: message.from)
+        case let .etcdResponse(callID, attempt, generation, response):
+            guard agents[to].generation == generation, agents[to].process != .stopped else { return }
+            etcdAnswered(to, callID: callID, attempt: attempt, response: response)
+        case let .watch(generation, event):
+            watchDelivered(to, generation: generation, event: event)
+        case let .probeRequest(round, generation):
+            answerProbe(at: to, from: message.from, round: round, generation: generation)
+        case let .probeResponse(round, generation, answer):
+            guard agents[to].generation == generation else { return }
+            recordProbe(to, round: round, target: message.from, answer: answer)
+        case .checkRequest(let check):
+            answerCheck(at: to, check: check)
+        case let .checkResponse(check, up):
+            checkAnswered(server: message.from, check: check, up: up)
+        case .refused(let refusal):
+            deliverRefusal(refusal, at: to, from: message.from)
+        case let .walConnect(attempt, branch, lsn):
+            walConnectReceived(at: to, from: message.from, attempt: attempt, branch: branch, lsn: lsn)
+        case let .walAccepted(attempt, branch, lsn):
+            walAccepted(at: to, from: message.from, attempt: attempt, branch: branch, lsn: lsn)
+        case let .walRefused(attempt, reason):
+            walRefused(at: to, from: message.from, attempt: attempt, reason: reason)
+        case let .walData(branch, lsn):
+            walDataReceived(at: to, from: message.from, branch: branch, lsn: lsn)
+        case .write(let id):
+            writeReceived(at: to, id: id)
+        case let .writeResult(id, outcome):
+            writeAnswered(id: id, server: message.from, outcome: outcome)
+        }
+    }
+
+    private func deliverRefusal(_ refusal: Refusal, at to: Int, from: Int) {
+        switch refusal {
+        case let .etcd(callID, attempt, generation):
+            guard agents[to].generation == generation else { return }
+            etcdAttemptFailed(to, callID: callID, attempt: attempt)
+        case let .probe(round, generation):
+            guard agents[to].generation == generation else { return }
+            recordProbe(to, round: round, target: from, answer: .unreachable)
+        case .check(let check):
+            checkAnswered(server: from, check: check, up: false)
+        case .wal(let attempt):
+            walRefused(at: to, from: from, attempt: attempt, reason: "could not connect to the primary server: Connection refused")
+        case .write(let id):
+            writeAnswered(id: id, server: from, outcome: .rejected("connection refused"))
+        }
+    }
+}

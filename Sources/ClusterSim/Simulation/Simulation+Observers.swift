@@ -1,0 +1,16 @@
+extension Simulation {
+    /// Re-evaluates what the checkers watch after a change of PostgreSQL state or streaming.
+    func observeClusterChange() {
+        safety.update(writable: postgres.map(\.acceptsWrites), at: now, names: options.nodes.map(\.name))
+        guard let leader = failovers.leaderAwaitingReplicas else { return }
+        let branch = postgres[leader].branch
+        let following = postgres.indices.allSatisfy { node in
+            node == leader || postgres[node].state != .running
+                || (postgres[node].receiver == .streaming(upstream: leader) && postgres[node].branch == branch)
+        }
+        if following {
+            failovers.replicasFollowing(at: now)
+            note(nil, "replicas-following", "every running replica streams from \(name(leader)) on timeline \(timelineNumber(leader))")
+        }
+    }
+}

@@ -1,0 +1,157 @@
+extension Simulation {
+    /// Starts Patroni on `node` (at boot or by a `start` fault). A running Patroni is left alone.
+    func startPatroni(_ node: Int) {
+        guard agents[node].process == .stopped else {
+            note(node, "no-op", "start ignored: Patroni is already running")
+            return
+        }
+        var agent = PatroniAgent()
+        agent.generation = agents[node].generation + 1
+        agent.process = .running
+        agents[node] = agent
+        note(node, "patroni-started", "Patroni started")
+        beginStartup(node)
+    }
+
+    /// Grants the lease, retried every 5 s until etcd answers ("waiting on etcd").
+    func beginStartup(_ node: Int) {
+        callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .grantLease, retries: false)
+    }
+
+    func startupLeaseAnswered(_ node: Int, _ result: EtcdCallResult) {
+        guard case .answered(.leaseGranted(let id, _)) = result else {
+            scheduler.schedule(.agentStartupRetry(node: node, generation: agents[node].generation), after: .seconds(5))
+            return
+        }
+        agents[node].lease = id
+        agents[node].leaseRefreshedAt = now
+        callEtcd(node, .rangePrefix, .initialLoad, retries: false)
+    }
+
+    func startupLoadAnswered(_ node: Int, _ result: EtcdCallResult) {
+        guard case .answered(.range(let entries)) = result else {
+            scheduler.schedule(.agentStartupRetry(node: node, generation: agents[node].generation), after: .seconds(5))
+            return
+        }
+        fillCache(node, entries)
+        agents[node].nextRun = now
+        runCycle(node)
+    }
+
+    /// Replaces the watch cache with a fresh range read.
+    func fillCache(_ node: Int, _ entries: [EtcdEntry]) {
+        var cache: [String: CachedKey] = [:]
+        for entry in entries where entry.key.hasPrefix(options.keyPrefix) {
+            cache[relativeKey(entry.key)] = CachedKey(value: entry.value, lease: entry.lease)
+        }
+        agents[node].cache = cache
+        agents[node].cacheReady = true
+    }
+
+    /// A watch event reaches `node`: update the cache, wake the loop on the events of PATRONI.md §1.2.
+    func watchDelivered(_ node: Int, generation: UInt64, event: WatchEvent) {
+        guard agents[node].generation == generation, agents[node].process == .running, agents[node].cacheReady else { return }
+        let key = relativeKey(event.key)
+        let previous = agents[node].cache[key]
+        if let value = event.value {
+            agents[node].cache[key] = CachedKey(value: value, lease: event.lease)
+        } else {
+            agents[node].cache[key] = nil
+        }
+        let changed = previous?.value != event.value
+        switch key {
+        case "leader" where changed:
+            wakeUp(node)
+        case "status" where changed && cachedLeader(node) != node:
+            wakeUp(node)
+        case "config" where changed && previous != nil:
+            wakeUp(node)
+        default:
+            break
+        }
+    }
+
+    /// SIGTERM (`docker stop`): the REST API goes, PostgreSQL gets a fast stop, and a
+    /// leader releases its key once `pg_control` says "shut down" (PATRONI.md §3).
+    func stopPatroni(_ node: Int) {
+        guard agents[node].process == .running else {
+            note(node, "no-op", "stop ignored: Patroni is not running")
+            return
+        }
+        let releases = agents[node].isLeader(at: now)
+        agents[node].generation += 1
+        agents[node].process = .shuttingDown
+        agents[node].call = nil
+        agents[node].probes = nil
+        agents[node].action = nil
+        agents[node].loop = .inCycle
+        agents[node].shutdownReleasesKey = releases
+        watchers[node] = nil
+        note(node, "shutdown", "received SIGTERM, shutting down")
+        if postgres[node].processAlive && postgres[node].state != .stopping {
+            postgres[node].generation += 1
+            fastStop(node)
+        }
+        scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .shutdownPoll), after: .seconds(1))
+    }
+
+    /// `docker kill`: Patroni and PostgreSQL die at once; nothing is released.
+    func killNode(_ node: Int) {
+        guard agents[node].process != .stopped || postgres[node].processAlive else {
+            note(node, "no-op", "kill ignored: nothing runs on \(name(node))")
+            return
+        }
+        agents[node].process = .stopped
+        agents[node].generation += 1
+        agents[node].call = nil
+        agents[node].probes = nil
+        agents[node].action = nil
+        agents[node].leaderExpiry = .zero
+        watchers[node] = nil
+        note(node, "killed", "Patroni and PostgreSQL killed")
+        if postgres[node].processAlive { crashPostgres(node) }
+    }
+
+    func shutdownPolled(_ node: Int) {
+        let generation = agents[node].generation
+        guard postgres[node].state == .stopped else {
+            scheduler.schedule(.agentResume(node: node, generation: generation, .shutdownPoll), after: .seconds(1))
+            return
+        }
+        if agents[node].shutdownReleasesKey {
+            scheduler.schedule(.agentResume(node: node, generation: generation, .shutdownRelease), after: .seconds(1))
+        } else {
+            callEtcd(node, .put(key: options.keyPrefix + "members/" + name(node), value: .member(memberData(node)),
+                                lease: agents[node].lease), .shutdownMember, retries: false)
+        }
+    }
+
+    func shutdownReleaseKey(_ node: Int) {
+        callEtcd(node, .deleteIfValue(key: options.keyPrefix + "leader", expected: .leaderName(name(node))),
+                 .releaseLeader, retries: false)
+    }
+
+    func shutdownStep(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {
+        switch purpose {
+        case .releaseLeader:
+            agents[node].leaderExpiry = .zero
+            if result == .answered(.ok) {
+                note(node, "key-released", "leader key released")
+            }
+            callEtcd(node, .put(key: options.keyPrefix + "members/" + name(node), value: .member(memberData(node)),
+                                lease: agents[node].lease), .shutdownMember, retries: false)
+        default:
+            agents[node].process = .stopped
+            agents[node].generation += 1
+            note(node, "patroni-stopped", "Patroni stopped")
+        }
+    }
+
+    func resumeAgent(_ node: Int, _ resume: AgentResume) {
+        switch resume {
+        case .followAfterYield: follow(node, leader: cachedLeader(node))
+        case .shutdownPoll: shutdownPolled(node)
+        case .shutdownRelease: shutdownReleaseKey(node)
+        }
+    }
+}

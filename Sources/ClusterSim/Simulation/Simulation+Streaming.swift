@@ -1,0 +1,97 @@
+extension Simulation {
+    /// Appends WAL on `node` up to `lsn` and ships it to every walreceiver streaming from it.
+    func extendWAL(_ node: Int, to lsn: Int64) {
+        guard lsn > postgres[node].lsn else { return }
+        postgres[node].lsn = lsn
+        let branch = postgres[node].branch
+        for other in postgres.indices where postgres[other].receiver == .streaming(upstream: node) {
+            send(.walData(branch: branch, lsn: lsn), from: node, to: other)
+        }
+    }
+
+    /// (Re)starts the walreceiver towards `primary_conninfo`, as a reload does.
+    func restartReceiver(_ node: Int) {
+        postgres[node].receiver = .idle
+        connectReceiver(node)
+    }
+
+    /// The walreceiver tries to connect to its upstream.
+    func connectReceiver(_ node: Int) {
+        guard postgres[node].state == .running, !postgres[node].isPrimary, let upstream = postgres[node].upstream else {
+            postgres[node].receiver = .idle
+            return
+        }
+        postgres[node].receiverAttempts += 1
+        let attempt = postgres[node].receiverAttempts
+        postgres[node].receiver = .connecting(upstream: upstream, attempt: attempt)
+        send(.walConnect(attempt: attempt, branch: postgres[node].branch, lsn: postgres[node].lsn), from: node, to: upstream)
+        scheduler.schedule(.receiverTimeout(node: node, generation: postgres[node].generation, attempt: attempt),
+                           after: options.postgres.walRetrieveRetryInterval)
+    }
+
+    /// The walsender side: accept if the requested start point is in this server's history.
+    func walConnectReceived(at upstream: Int, from replica: Int, attempt: UInt64, branch: Int, lsn: Int64) {
+        let pg = postgres[upstream]
+        guard pg.acceptsConnections else {
+            send(.refused(.wal(attempt: attempt)), from: upstream, to: replica)
+            return
+        }
+        if pg.isPrimary && options.postgres.useSlots && !pg.slots[replica] {
+            send(.walRefused(attempt: attempt, reason: "replication slot \"\(name(replica))\" does not exist"), from: upstream, to: replica)
+            return
+        }
+        guard timelines.contains(branch: pg.branch, end: pg.lsn, position: branch, lsn: lsn) else {
+            let reason = branch == pg.branch || timelines.switchPoint(from: branch, toward: pg.branch) != nil
+                ? "requested starting point is ahead of the WAL flush position of this server"
+                : "requested starting point is not in this server's history"
+            send(.walRefused(attempt: attempt, reason: reason), from: upstream, to: replica)
+            return
+        }
+        send(.walAccepted(attempt: attempt, branch: pg.branch, lsn: pg.lsn), from: upstream, to: replica)
+    }
+
+    func walAccepted(at node: Int, from upstream: Int, attempt: UInt64, branch: Int, lsn: Int64) {
+        guard postgres[node].receiver == .connecting(upstream: upstream, attempt: attempt) else { return }
+        postgres[node].receiver = .streaming(upstream: upstream)
+        if postgres[node].branch != branch {
+            postgres[node].branch = branch
+        }
+        receivedWAL(node, branch: branch, lsn: lsn)
+        observeClusterChange()
+    }
+
+    func walRefused(at node: Int, from upstream: Int, attempt: UInt64, reason: String) {
+        guard postgres[node].receiver == .connecting(upstream: upstream, attempt: attempt) else { return }
+        noteOnce(node, "replication-refused", "could not stream from \(name(upstream)): \(reason)")
+        receiverLost(node)
+    }
+
+    /// The connection attempt got no answer within the retry interval.
+    func receiverTimedOut(_ node: Int, attempt: UInt64) {
+        guard case .connecting(_, let current) = postgres[node].receiver, current == attempt else { return }
+        receiverLost(node)
+    }
+
+    /// The walreceiver lost (or could not get) its connection: retry after `wal_retrieve_retry_interval`.
+    func receiverLost(_ node: Int) {
+        postgres[node].receiver = .waitingToRetry
+        scheduler.schedule(.receiverRetry(node: node, generation: postgres[node].generation),
+                           after: options.postgres.walRetrieveRetryInterval)
+    }
+
+    func walDataReceived(at node: Int, from upstream: Int, branch: Int, lsn: Int64) {
+        guard postgres[node].receiver == .streaming(upstream: upstream), postgres[node].state == .running else { return }
+        if branch != postgres[node].branch {
+            guard timelines.contains(branch: branch, end: lsn, position: postgres[node].branch, lsn: postgres[node].lsn) else {
+                receiverLost(node)
+                return
+            }
+            postgres[node].branch = branch
+        }
+        receivedWAL(node, branch: branch, lsn: lsn)
+    }
+
+    private func receivedWAL(_ node: Int, branch: Int, lsn: Int64) {
+        if lsn > postgres[node].lsn { extendWAL(node, to: lsn) }
+    }
+}

@@ -1,0 +1,151 @@
+/// A deterministic run of one Patroni + etcd + PostgreSQL cluster.
+///
+/// Build it from `ClusterOptions`, call `run()` (or `run(until:)` then `finish()`),
+/// and read the `Report`. The run is single-threaded on virtual time: events are
+/// values popped from one `Scheduler` and dispatched in one `switch`; the same
+/// options always produce the same report.
+public final class Simulation {
+    /// The options the run was built from.
+    public let options: ClusterOptions
+    /// The timers after Patroni's validation.
+    public let timers: EffectiveTimers
+    /// The hosts and their IDs.
+    public let layout: HostLayout
+
+    var scheduler = Scheduler<SimEvent>()
+    var network: Network
+    var etcd: EtcdStore
+    /// Watchers of the cluster prefix: the process generation of each node's watch, or nil.
+    var watchers: [UInt64?]
+    var agents: [PatroniAgent]
+    var postgres: [PostgresInstance]
+    var timelines = TimelineRegistry()
+    var agentRandom: [RandomStream]
+    var clients: ClientState
+    var ledger = WriteLedger()
+    var failovers = FailoverTracker()
+    var safety: SafetyMonitor
+    var timeline: [TimelineEntry] = []
+    var systemIdentifier: String?
+    var outcome: RunOutcome = .completed
+    var finished = false
+    let endAt: SimInstant
+
+    /// Creates a run of `options`. Nothing happens until `run()`.
+    public init(options: ClusterOptions) {
+        self.options = options
+        timers = EffectiveTimers(options.patroni)
+        layout = HostLayout(nodeNames: options.nodes.map(\.name), etcdMembers: options.etcd.members)
+        let n = options.nodes.count
+        network = Network(options: options.network, hostCount: layout.hostCount,
+                          random: RandomStream(seed: options.seed, stream: "network"))
+        var etcdRandom = RandomStream(seed: options.seed, stream: "etcd")
+        etcd = EtcdStore(firstLeaseID: 0x694D_0000_0000 + Int64(etcdRandom.nextInt(below: 0xFFFF)) << 16,
+                         minimumTTLSeconds: options.etcd.minimumTTLSeconds)
+        watchers = Array(repeating: nil, count: n)
+        agents = Array(repeating: PatroniAgent(), count: n)
+        postgres = Array(repeating: PostgresInstance(nodeCount: n), count: n)
+        agentRandom = options.nodes.map { RandomStream(seed: options.seed, stream: "patroni/\($0.name)") }
+        clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))
+        safety = SafetyMonitor(nodeCount: n)
+        endAt = SimInstant.zero + options.duration
+
+        let scanOffset = SimDuration(microseconds: Int64(etcdRandom.nextInt(below: UInt64(max(1, options.etcd.lessorScanInterval.microseconds)))))
+        scheduler.schedule(.lessorScan, at: .zero + scanOffset)
+        for (index, fault) in options.faults.enumerated() {
+            scheduler.schedule(.fault(index), at: fault.at)
+        }
+        for node in 0..<n {
+            scheduler.schedule(.boot(node: node), at: .zero)
+        }
+        scheduleWorkloadStart()
+        scheduler.schedule(.endOfRun, at: endAt)
+    }
+
+    /// The current virtual time.
+    public var now: SimInstant { scheduler.now }
+
+    /// Runs until the scenario's duration is over (or a limit stops it) and returns the report.
+    public func run() -> Report {
+        run(until: endAt)
+        return finish()
+    }
+
+    /// Handles every event up to and including `instant` (capped at the run's end).
+    public func run(until instant: SimInstant) {
+        let stop = min(instant, endAt)
+        while !finished, let next = scheduler.nextTime, next <= stop {
+            if scheduler.eventsHandled >= options.limits.maxEvents {
+                outcome = .eventLimitReached
+                finished = true
+                break
+            }
+            guard let event = scheduler.popNext() else { break }
+            dispatch(event)
+        }
+    }
+
+    /// Ends the run and builds the report. Call once, after `run(until:)`.
+    public func finish() -> Report {
+        finished = true
+        return buildReport()
+    }
+
+    private func dispatch(_ event: SimEvent) {
+        switch event {
+        case .fault(let index):
+            applyFault(index)
+        case .boot(let node):
+            startPatroni(node)
+        case .deliver(let message):
+            deliver(message)
+        case let .agentWake(node, generation, wakeAt):
+            guard agents[node].generation == generation, agents[node].loop == .sleeping(wakeAt: wakeAt) else { return }
+            runCycle(node)
+        case let .callAttemptTimeout(node, generation, callID, attempt):
+            guard agents[node].generation == generation else { return }
+            etcdAttemptFailed(node, callID: callID, attempt: attempt)
+        case let .callRetry(node, generation, callID):
+            guard agents[node].generation == generation else { return }
+            retryEtcdCall(node, callID: callID)
+        case let .agentStartupRetry(node, generation):
+            guard agents[node].generation == generation else { return }
+            beginStartup(node)
+        case let .probeTimeout(node, generation, round, target):
+            guard agents[node].generation == generation else { return }
+            recordProbe(node, round: round, target: target, answer: .unreachable)
+        case let .agentResume(node, generation, resume):
+            guard agents[node].generation == generation else { return }
+            resumeAgent(node, resume)
+        case let .postgresStep(node, generation, step):
+            guard postgres[node].generation == generation else { return }
+            finishPostgresStep(node, step)
+        case let .receiverRetry(node, generation):
+            guard postgres[node].generation == generation, postgres[node].receiver == .waitingToRetry else { return }
+            connectReceiver(node)
+        case let .receiverTimeout(node, generation, attempt):
+            guard postgres[node].generation == generation else { return }
+            receiverTimedOut(node, attempt: attempt)
+        case .lessorScan:
+            lessorScan()
+        case .clientWrite:
+            startWrite()
+        case .writeTimeout(let id):
+            writeTimedOut(id)
+        case .haproxyCheck(let server):
+            runCheck(server)
+        case let .haproxyCheckTimeout(server, check):
+            checkFailed(server, check: check)
+        case .endOfRun:
+            finished = true
+        }
+    }
+
+    /// Adds a notable event to the timeline.
+    func note(_ host: Int?, _ kind: String, _ message: String) {
+        timeline.append(TimelineEntry(at: now, host: host.map { layout.names[$0] }, kind: kind, message: message))
+    }
+
+    /// The name of node `node`.
+    func name(_ node: Int) -> String { options.nodes[node].name }
+}

@@ -1,0 +1,197 @@
+import ClusterSim
+
+/// The `expect` block of a scenario: what the run's report must show.
+///
+/// Every field is optional; only the fields a scenario gives are checked, and
+/// ``evaluate(_:)`` returns one result per given field (two for `failover_time` when it
+/// has both bounds).
+public struct Expectations: Sendable, Equatable {
+    /// Bounds on a duration; at least one is set by the decoder.
+    public struct DurationBounds: Sendable, Equatable {
+        /// The shortest allowed duration, inclusive.
+        public var min: SimDuration?
+        /// The longest allowed duration, inclusive.
+        public var max: SimDuration?
+
+        /// Creates bounds.
+        public init(min: SimDuration? = nil, max: SimDuration? = nil) {
+            self.min = min
+            self.max = max
+        }
+    }
+
+    /// Which node must lead at the end of the run.
+    public enum FinalLeader: Sendable, Equatable {
+        /// The node with this name holds the leader role.
+        case named(String)
+        /// No node holds the leader role (`"final_leader": null`).
+        case noLeader
+
+        /// The node's name, or `no leader`.
+        var text: String {
+            switch self {
+            case .named(let name): return name
+            case .noLeader: return "no leader"
+            }
+        }
+    }
+
+    /// `failover_time`: bounds on the time from the fault to the new leader's promotion,
+    /// checked on every failover record of the report.
+    public var failoverTime: DurationBounds?
+    /// `failovers`: the exact number of failover records that have a new leader.
+    public var failovers: Int?
+    /// `split_brain`: whether a `single-writable-primary` violation occurred.
+    public var splitBrain: Bool?
+    /// `lost_writes`: the most acknowledged writes that may be lost (0 means none).
+    public var lostWrites: Int?
+    /// `final_timeline`: the final leader's timeline.
+    public var finalTimeline: Int?
+    /// `final_leader`: the node leading at the end, or no leader.
+    public var finalLeader: FinalLeader?
+    /// `write_outage.max`: the longest allowed stretch without an acknowledged write.
+    public var writeOutageMax: SimDuration?
+    /// `rewinds`: the exact number of finished pg_rewind runs (`rewind-done` timeline entries).
+    public var rewinds: Int?
+    /// `all_streaming`: whether every running non-leader member streams from the leader on
+    /// its timeline at the end.
+    public var allStreaming: Bool?
+    /// `violations`: the exact number of safety violations.
+    public var violations: Int?
+    /// Whether the scenario has a fault that should make the cluster fail over (a stop,
+    /// kill or etcd partition of the role `leader`); set by the decoder, not written in
+    /// the file. With it, `failover_time` fails when the report has no failover record.
+    public var expectsFailover: Bool = false
+
+    /// Creates an empty block that checks nothing.
+    public init() {}
+
+    /// Checks `report` against every given field, in the order the fields are listed
+    /// above (`failover_time.min`, `failover_time.max`, `failovers`, `split_brain`,
+    /// `lost_writes`, `final_timeline`, `final_leader`, `write_outage.max`, `rewinds`,
+    /// `all_streaming`, `violations`).
+    ///
+    /// Durations are shown as seconds with one decimal (`27.3s`). Complexity: O(*n*) in
+    /// the size of the report.
+    public func evaluate(_ report: Report) -> [ExpectationResult] {
+        let facts = ReportFacts(report)
+        var results: [ExpectationResult] = []
+        func add(_ check: String, _ expected: String, _ actual: String, _ held: Bool) {
+            results.append(ExpectationResult(check: check, expected: expected, actual: actual, held: held))
+        }
+        if let bounds = failoverTime {
+            if let min = bounds.min {
+                let outcome = failoverTimeOutcome(facts) { $0 >= min }
+                add("failover_time.min", ">= \(min)", outcome.text, outcome.held)
+            }
+            if let max = bounds.max {
+                let outcome = failoverTimeOutcome(facts) { $0 <= max }
+                add("failover_time.max", "<= \(max)", outcome.text, outcome.held)
+            }
+        }
+        if let failovers {
+            add("failovers", String(failovers), String(facts.completedFailovers), facts.completedFailovers == failovers)
+        }
+        if let splitBrain {
+            add("split_brain", String(splitBrain), String(facts.splitBrain), facts.splitBrain == splitBrain)
+        }
+        if let lostWrites {
+            add("lost_writes", "<= \(lostWrites)", String(facts.lostWrites), facts.lostWrites <= lostWrites)
+        }
+        if let finalTimeline {
+            switch (facts.leader, facts.leader?.timeline) {
+            case (nil, _): add("final_timeline", String(finalTimeline), "no leader", false)
+            case (_, nil): add("final_timeline", String(finalTimeline), "unknown", false)
+            case (_, let timeline?): add("final_timeline", String(finalTimeline), String(timeline), timeline == finalTimeline)
+            }
+        }
+        if let finalLeader {
+            let actual: FinalLeader = facts.leader.map { .named($0.name) } ?? .noLeader
+            add("final_leader", finalLeader.text, actual.text, actual == finalLeader)
+        }
+        if let writeOutageMax {
+            if let outage = facts.longestOutage {
+                add("write_outage.max", "<= \(writeOutageMax)", outage.description, outage <= writeOutageMax)
+            } else {
+                add("write_outage.max", "<= \(writeOutageMax)", "none", true)
+            }
+        }
+        if let rewinds {
+            add("rewinds", String(rewinds), String(facts.rewinds), facts.rewinds == rewinds)
+        }
+        if let allStreaming {
+            switch facts.membersNotStreaming {
+            case nil: add("all_streaming", String(allStreaming), "false (no leader)", !allStreaming)
+            case let laggards? where laggards.isEmpty: add("all_streaming", String(allStreaming), "true", allStreaming)
+            case let laggards?:
+                add("all_streaming", String(allStreaming), "false (\(laggards.joined(separator: "; ")))", !allStreaming)
+            }
+        }
+        if let violations {
+            add("violations", String(violations), String(facts.violations), facts.violations == violations)
+        }
+        return results
+    }
+
+    /// The outcome of a `failover_time` bound: every failover record must have completed
+    /// (promoted a new leader) within `bound`, and a failover-causing scenario needs one.
+    private func failoverTimeOutcome(_ facts: ReportFacts, within bound: (SimDuration) -> Bool) -> (text: String, held: Bool) {
+        let times = facts.failoverTimes
+        if times.isEmpty {
+            return ("no failover", !expectsFailover)
+        }
+        let text = times.map { $0.map(\.description) ?? "not completed" }.joined(separator: ", ")
+        return (text, times.allSatisfy { $0.map(bound) ?? false })
+    }
+}
+
+/// The facts of a report that expectations look at, derived once.
+private struct ReportFacts {
+    /// Per failover record, the time from the fault to the promotion, or nil when no
+    /// promotion happened.
+    var failoverTimes: [SimDuration?]
+    /// The number of failover records with a new leader.
+    var completedFailovers: Int
+    /// Whether any `single-writable-primary` violation occurred.
+    var splitBrain: Bool
+    /// Acknowledged writes lost.
+    var lostWrites: Int
+    /// The first member row with the leader role, in node order.
+    var leader: MemberRow?
+    /// The length of the longest write outage, if any.
+    var longestOutage: SimDuration?
+    /// The number of `rewind-done` timeline entries.
+    var rewinds: Int
+    /// Descriptions of running non-leader members that are not streaming on the leader's
+    /// timeline (such as `patroni3 starting on timeline 1`), or nil without a leader.
+    var membersNotStreaming: [String]?
+    /// The number of violations.
+    var violations: Int
+
+    /// The states of a member row that mean PostgreSQL is not running.
+    static let downStates: Set<String> = ["stopped", "crashed"]
+
+    /// Derives the facts from `report`.
+    init(_ report: Report) {
+        failoverTimes = report.failovers.map { record in record.promotedAt.map { $0 - record.faultAt } }
+        completedFailovers = report.failovers.filter { $0.newLeader != nil }.count
+        splitBrain = report.violations.contains { $0.invariant == "single-writable-primary" }
+        lostWrites = report.writes.lost
+        let leader = report.final.members.first { $0.role == "Leader" }
+        self.leader = leader
+        longestOutage = report.writes.longestOutage?.length
+        rewinds = report.timeline.filter { $0.kind == "rewind-done" }.count
+        violations = report.violations.count
+        membersNotStreaming = leader.map { leader in
+            report.final.members.compactMap { row in
+                if row.name == leader.name || Self.downStates.contains(row.state) {
+                    return nil
+                }
+                if row.state == "streaming" && row.timeline != nil && row.timeline == leader.timeline {
+                    return nil
+                }
+                return "\(row.name) \(row.state) on timeline \(row.timeline.map(String.init) ?? "unknown")"
+            }
+        }
+    }
+}

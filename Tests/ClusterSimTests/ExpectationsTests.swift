@@ -1,0 +1,177 @@
+import XCTest
+
+@testable import ClusterSim
+@testable import SimScenarios
+
+/// The `expect` block checked against hand-built reports.
+final class ExpectationsTests: XCTestCase {
+    /// The instant `seconds` after the start.
+    private func at(_ seconds: Double) -> SimInstant {
+        SimInstant(microseconds: Int64((seconds * 1_000_000).rounded()))
+    }
+
+    /// A member row of the final snapshot.
+    private func row(_ name: String, _ role: String, _ state: String, timeline: Int?) -> MemberRow {
+        MemberRow(name: name, host: name, role: role, state: state, timeline: timeline, lagBytes: nil, registered: true, lsn: 0)
+    }
+
+    /// A run in which the leader patroni1 was stopped at 60 s and patroni2 was promoted at
+    /// 87.3 s on timeline 2; patroni1 came back, was rewound and streams again.
+    private func failoverReport() -> Report {
+        var writes = WriteSummary()
+        writes.attempted = 3_600
+        writes.acked = 3_050
+        writes.failed = 550
+        writes.longestOutage = OutageWindow(from: at(59.99), until: at(88.0))
+        return Report(
+            scenario: "lab4", seed: 1, outcome: .completed, endedAt: at(180), eventsHandled: 1_000,
+            timers: EffectiveTimers(PatroniSettings()), firstFaultAt: at(60),
+            timeline: [
+                TimelineEntry(at: at(60), host: nil, kind: "fault", message: "stop leader"),
+                TimelineEntry(at: at(125), host: "patroni1", kind: "rewind-done", message: "pg_rewind finished"),
+            ],
+            failovers: [
+                FailoverRecord(fault: "stop leader", faultAt: at(60), oldLeader: "patroni1", newLeader: "patroni2",
+                               leaderKeyGoneAt: at(60.5), leaderKeyGoneHow: "released", lockAcquiredAt: at(87.0),
+                               promotedAt: at(87.3), firstWriteAt: at(88.0), replicasFollowingAt: at(90), timeline: 2),
+            ],
+            writes: writes,
+            violations: [],
+            final: ClusterSnapshot(at: at(180), systemIdentifier: "7000000000000000001", members: [
+                row("patroni1", "Replica", "streaming", timeline: 2),
+                row("patroni2", "Leader", "running", timeline: 2),
+                row("patroni3", "Replica", "streaming", timeline: 2),
+            ], keys: []))
+    }
+
+    /// Expectations that `failoverReport()` meets in every field.
+    private func metExpectations() -> Expectations {
+        var expect = Expectations()
+        expect.failoverTime = .init(min: .seconds(20), max: .seconds(45))
+        expect.failovers = 1
+        expect.splitBrain = false
+        expect.lostWrites = 0
+        expect.finalTimeline = 2
+        expect.finalLeader = .named("patroni2")
+        expect.writeOutageMax = .seconds(30)
+        expect.rewinds = 1
+        expect.allStreaming = true
+        expect.violations = 0
+        expect.expectsFailover = true
+        return expect
+    }
+
+    func testAnEmptyBlockChecksNothing() {
+        XCTAssertEqual(Expectations().evaluate(failoverReport()), [])
+    }
+
+    func testEveryGivenFieldHoldsForAGoodRunInAFixedOrder() {
+        let results = metExpectations().evaluate(failoverReport())
+        XCTAssertEqual(results, [
+            ExpectationResult(check: "failover_time.min", expected: ">= 20.0s", actual: "27.3s", held: true),
+            ExpectationResult(check: "failover_time.max", expected: "<= 45.0s", actual: "27.3s", held: true),
+            ExpectationResult(check: "failovers", expected: "1", actual: "1", held: true),
+            ExpectationResult(check: "split_brain", expected: "false", actual: "false", held: true),
+            ExpectationResult(check: "lost_writes", expected: "<= 0", actual: "0", held: true),
+            ExpectationResult(check: "final_timeline", expected: "2", actual: "2", held: true),
+            ExpectationResult(check: "final_leader", expected: "patroni2", actual: "patroni2", held: true),
+            ExpectationResult(check: "write_outage.max", expected: "<= 30.0s", actual: "28.0s", held: true),
+            ExpectationResult(check: "rewinds", expected: "1", actual: "1", held: true),
+            ExpectationResult(check: "all_streaming", expected: "true", actual: "true", held: true),
+            ExpectationResult(check: "violations", expected: "0", actual: "0", held: true),
+        ])
+    }
+
+    func testEveryFieldFailsForABadRun() {
+        var report = failoverReport()
+        report.failovers.append(FailoverRecord(fault: "kill leader", faultAt: at(130), oldLeader: "patroni2", newLeader: nil))
+        report.violations = [
+            Violation(invariant: "single-writable-primary", at: at(61), until: at(62), nodes: ["patroni1", "patroni2"], detail: "two primaries"),
+            Violation(invariant: "fenced-primary", at: at(61), until: nil, nodes: ["patroni1"], detail: "no lease"),
+        ]
+        report.writes.lost = 4
+        report.writes.longestOutage = OutageWindow(from: at(130), until: at(180))
+        report.timeline.removeAll { $0.kind == "rewind-done" }
+        report.final.members = [
+            row("patroni1", "Leader", "running", timeline: 1),
+            row("patroni2", "Replica", "stopped", timeline: 2),
+            row("patroni3", "Replica", "starting", timeline: 2),
+        ]
+        var expect = metExpectations()
+        expect.failovers = 2
+        let results = expect.evaluate(report)
+        XCTAssertEqual(results.filter(\.held), [])
+        XCTAssertEqual(results.map(\.actual), [
+            "27.3s, not completed", "27.3s, not completed", "1", "true", "4", "1", "patroni1", "50.0s", "0",
+            "false (patroni3 starting on timeline 2)", "2",
+        ])
+    }
+
+    func testFailoverTimeIsCheckedOnEveryRecord() {
+        var report = failoverReport()
+        report.failovers.append(FailoverRecord(fault: "kill leader", faultAt: at(130), oldLeader: "patroni2", newLeader: "patroni3",
+                                               promotedAt: at(180), timeline: 3))
+        var expect = Expectations()
+        expect.failoverTime = .init(max: .seconds(45))
+        XCTAssertEqual(expect.evaluate(report),
+                       [ExpectationResult(check: "failover_time.max", expected: "<= 45.0s", actual: "27.3s, 50.0s", held: false)])
+    }
+
+    func testAMissingFailoverFailsOnlyWhenTheScenarioShouldFailOver() {
+        var report = failoverReport()
+        report.failovers = []
+        var expect = Expectations()
+        expect.failoverTime = .init(max: .seconds(45))
+        XCTAssertEqual(expect.evaluate(report).map(\.held), [true])
+        expect.expectsFailover = true
+        XCTAssertEqual(expect.evaluate(report),
+                       [ExpectationResult(check: "failover_time.max", expected: "<= 45.0s", actual: "no failover", held: false)])
+    }
+
+    func testARunWithoutALeaderAtTheEnd() {
+        var report = failoverReport()
+        report.final.members = report.final.members.map { row($0.name, "", "stopped", timeline: $0.timeline) }
+        var expect = Expectations()
+        expect.finalLeader = .noLeader
+        expect.finalTimeline = 2
+        expect.allStreaming = false
+        XCTAssertEqual(expect.evaluate(report), [
+            ExpectationResult(check: "final_timeline", expected: "2", actual: "no leader", held: false),
+            ExpectationResult(check: "final_leader", expected: "no leader", actual: "no leader", held: true),
+            ExpectationResult(check: "all_streaming", expected: "false", actual: "false (no leader)", held: true),
+        ])
+        expect = Expectations()
+        expect.finalLeader = .named("patroni2")
+        XCTAssertEqual(expect.evaluate(report).map(\.held), [false])
+    }
+
+    func testStoppedMembersDoNotCountAgainstAllStreaming() {
+        var report = failoverReport()
+        report.final.members[0] = row("patroni1", "", "stopped", timeline: 1)
+        report.final.members[2] = row("patroni3", "Replica", "crashed", timeline: nil)
+        var expect = Expectations()
+        expect.allStreaming = true
+        XCTAssertEqual(expect.evaluate(report).map(\.held), [true])
+        report.final.members[2] = row("patroni3", "Replica", "streaming", timeline: 1)
+        XCTAssertEqual(expect.evaluate(report).map(\.actual), ["false (patroni3 streaming on timeline 1)"])
+    }
+
+    func testNoOutageMeetsAnyOutageBound() {
+        var report = failoverReport()
+        report.writes.longestOutage = nil
+        var expect = Expectations()
+        expect.writeOutageMax = .zero
+        XCTAssertEqual(expect.evaluate(report),
+                       [ExpectationResult(check: "write_outage.max", expected: "<= 0.0s", actual: "none", held: true)])
+    }
+
+    func testLostWritesIsAnUpperBound() {
+        var report = failoverReport()
+        report.writes.lost = 3
+        var expect = Expectations()
+        expect.lostWrites = 3
+        XCTAssertEqual(expect.evaluate(report).map(\.held), [true])
+        expect.lostWrites = 2
+        XCTAssertEqual(expect.evaluate(report).map(\.held), [false])
+    }
+}

@@ -1,1 +1,5 @@
-print("simrun")
+import Foundation
+import SimScenarios
+
+let status = CommandLine.run(Array(CommandLine.arguments.dropFirst()))
+exit(status)

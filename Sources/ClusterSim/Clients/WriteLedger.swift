@@ -39,11 +39,12 @@ struct WriteLedger {
         lastAckAt = now
     }
 
-    /// A write failed with `reason`.
+    /// A write failed with `reason`. An outage starts at the last acknowledgement before it
+    /// (failures before the first acknowledgement, while the cluster bootstraps, start none).
     mutating func fail(_ reason: String, at now: SimInstant) {
         failed += 1
         failures[reason, default: 0] += 1
-        if outageStart == nil { outageStart = lastAckAt ?? now }
+        if outageStart == nil, let lastAck = lastAckAt { outageStart = lastAck }
     }
 
     /// Closes an outage still open at the end of the run.

@@ -105,6 +105,7 @@ extension Simulation {
         case .fastStopDone:
             fastStopped(node)
         case .crashRecoveryDone:
+            postgres[node].state = .stopped
             postgres[node].control = .shutDown
             postgres[node].checkpointLSN = postgres[node].lsn
             postgres[node].lsn += options.postgres.checkpointRecordBytes

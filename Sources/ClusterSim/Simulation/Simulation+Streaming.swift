@@ -53,9 +53,8 @@ extension Simulation {
     func walAccepted(at node: Int, from upstream: Int, attempt: UInt64, branch: Int, lsn: Int64) {
         guard postgres[node].receiver == .connecting(upstream: upstream, attempt: attempt) else { return }
         postgres[node].receiver = .streaming(upstream: upstream)
-        if postgres[node].branch != branch {
-            postgres[node].branch = branch
-        }
+        postgres[node].branch = branch
+        note(node, "streaming", "started streaming WAL from \(name(upstream)) on timeline \(timelineNumber(node))")
         receivedWAL(node, branch: branch, lsn: lsn)
         observeClusterChange()
     }
@@ -87,6 +86,8 @@ extension Simulation {
                 return
             }
             postgres[node].branch = branch
+            note(node, "timeline-switch", "followed \(name(upstream)) to timeline \(timelineNumber(node))")
+            observeClusterChange()
         }
         receivedWAL(node, branch: branch, lsn: lsn)
     }

@@ -1,0 +1,88 @@
+import ClusterSim
+import Foundation
+import SimScenarios
+
+extension CommandLine {
+    /// Parses the arguments, runs the subcommand and returns the process exit status.
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let command = arguments.first else {
+            print(Help.overview)
+            return ExitCode.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            switch command {
+            case "run": return try runCommand(try Arguments(rest, spec: .run))
+            case "check": return try checkCommand(try Arguments(rest, spec: .check))
+            case "validate": return try validateCommand(try Arguments(rest, spec: .validate))
+            case "help", "--help", "-h":
+                print(rest.first.flatMap(Help.text(for:)) ?? Help.overview)
+                return ExitCode.ok
+            default:
+                throw UsageError("unknown subcommand '\(command)'", usage: Help.usageLine)
+            }
+        } catch let error as UsageError {
+            FileHandle.standardError.write(Data("Error: \(error.message)\n\(error.usage)\n".utf8))
+            return ExitCode.usage
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            return error.exitCode
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            return ExitCode.internalError
+        }
+    }
+
+    private static func runCommand(_ args: Arguments) throws -> Int32 {
+        if args.help { print(Help.run); return ExitCode.ok }
+        guard args.positional.count == 1 else { throw UsageError("run takes exactly one scenario file", usage: Help.runUsage) }
+        let scenario = try ScenarioLoader.load(path: args.positional[0], overrides: args.sets)
+        let summary = ScenarioRunner.run(scenario, seed: try args.seed(), overrides: args.sets)
+        switch try args.format() {
+        case .text: print(TextReport.render(summary, scope: scenario.options.scope), terminator: "")
+        case .json: print(JSONReport.render(summary), terminator: "")
+        }
+        return summary.exitCode
+    }
+
+    private static func checkCommand(_ args: Arguments) throws -> Int32 {
+        if args.help { print(Help.check); return ExitCode.ok }
+        guard !args.positional.isEmpty else { throw UsageError("check needs at least one scenario file", usage: Help.checkUsage) }
+        var failed: [String] = []
+        for path in args.positional {
+            let scenario = try ScenarioLoader.load(path: path, overrides: args.sets)
+            let summary = ScenarioRunner.run(scenario, seed: try args.seed(), overrides: args.sets)
+            let verdict = summary.exitCode == ExitCode.ok ? "ok  " : "FAIL"
+            print("\(verdict) \(path)")
+            for result in summary.expectations where !result.held {
+                print("       \(result.check): expected \(result.expected), got \(result.actual)")
+            }
+            for violation in summary.report.violations {
+                print("       violation \(violation.invariant): \(violation.detail)")
+            }
+            if summary.exitCode != ExitCode.ok {
+                failed.append(path)
+                print("       reproduce: \(summary.reproduceCommand)")
+            }
+        }
+        print("\(args.positional.count - failed.count) passed, \(failed.count) failed")
+        return failed.isEmpty ? ExitCode.ok : ExitCode.failed
+    }
+
+    private static func validateCommand(_ args: Arguments) throws -> Int32 {
+        if args.help { print(Help.validate); return ExitCode.ok }
+        guard !args.positional.isEmpty else { throw UsageError("validate needs at least one scenario file", usage: Help.validateUsage) }
+        var worst = ExitCode.ok
+        for path in args.positional {
+            do {
+                let scenario = try ScenarioLoader.load(path: path, overrides: args.sets)
+                let warnings = EffectiveTimers(scenario.options.patroni).warnings
+                print("ok   \(path)" + (warnings.isEmpty ? "" : " (" + warnings.joined(separator: "; ") + ")"))
+            } catch {
+                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+                worst = max(worst, error.exitCode)
+            }
+        }
+        return worst
+    }
+}

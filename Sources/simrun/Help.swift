@@ -1,0 +1,68 @@
+/// The help texts of `simrun`, in swift-argument-parser's layout.
+enum Help {
+    static let usageLine = "Usage: simrun <subcommand> [options]   (see 'simrun help')"
+    static let runUsage = "Usage: simrun run <scenario.json> [--seed N] [--set key=value ...] [--format text|json]"
+    static let checkUsage = "Usage: simrun check <scenario.json>... [--seed N] [--set key=value ...]"
+    static let validateUsage = "Usage: simrun validate <scenario.json>... [--set key=value ...]"
+
+    static let overview = """
+    OVERVIEW: A deterministic simulator of a PostgreSQL cluster run by Patroni with etcd.
+
+    USAGE: simrun <subcommand> [options]
+
+    SUBCOMMANDS:
+      run         Run one scenario and print its timeline, failover phases and verdict.
+      check       Run scenarios and check their expect blocks.
+      validate    Check scenario files without running them.
+      help        Show help for a subcommand ('simrun help run').
+
+    EXIT CODES: 0 ok, 1 safety violation or failed expectation, 64 usage error,
+                65 invalid scenario, 66 unreadable file, 70 internal error.
+    """
+
+    static let run = """
+    OVERVIEW: Run one scenario.
+
+    \(runUsage)
+
+    ARGUMENTS:
+      <scenario.json>         The scenario file.
+
+    OPTIONS:
+      --seed <n>              Use this seed instead of the file's.
+      --set <key=value>       Override a field, e.g. patroni.ttl=20 or faults[0].at=70s (repeatable).
+      --format <text|json>    Output format (default: text).
+      -h, --help              Show this help.
+    """
+
+    static let check = """
+    OVERVIEW: Run each scenario and check its expect block; exit 1 if any fails.
+
+    \(checkUsage)
+
+    OPTIONS:
+      --seed <n>              Use this seed for every scenario.
+      --set <key=value>       Override a field in every scenario (repeatable).
+      -h, --help              Show this help.
+    """
+
+    static let validate = """
+    OVERVIEW: Decode and validate scenario files, listing every problem with its JSON path.
+
+    \(validateUsage)
+
+    OPTIONS:
+      --set <key=value>       Override a field before validating (repeatable).
+      -h, --help              Show this help.
+    """
+
+    /// The help of `subcommand`, if it exists.
+    static func text(for subcommand: String) -> String? {
+        switch subcommand {
+        case "run": return run
+        case "check": return check
+        case "validate": return validate
+        default: return nil
+        }
+    }
+}

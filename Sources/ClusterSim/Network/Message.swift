@@ -31,6 +31,8 @@ enum Payload {
     case walRefused(attempt: UInt64, reason: String)
     /// WAL streamed up to `lsn` on `branch`.
     case walData(branch: Int, lsn: Int64)
+    /// The walsender's connection closed because its postmaster went away.
+    case walClosed
     /// A client write routed to a node's PostgreSQL.
     case write(id: UInt64)
     /// The node's answer to a write.

@@ -1,13 +1,18 @@
 /// A fault or operator action injected at a point in virtual time.
 public struct Fault: Sendable, Equatable {
-    /// When it happens.
+    /// When it happens (the earliest instant, when `within` is not zero).
     public var at: SimInstant
+    /// The fault fires at a uniformly random instant in `[at, at + within)`, drawn from the
+    /// run's `faults` random stream: the moment a person stops a container is not aligned
+    /// with Patroni's loop, and seeds explore that phase.
+    public var within: SimDuration
     /// What happens.
     public var action: FaultAction
 
     /// Creates a fault.
-    public init(at: SimInstant, action: FaultAction) {
+    public init(at: SimInstant, within: SimDuration = .zero, action: FaultAction) {
         self.at = at
+        self.within = within
         self.action = action
     }
 }

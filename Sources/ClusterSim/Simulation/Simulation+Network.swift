@@ -39,6 +39,8 @@ extension Simulation {
             walRefused(at: to, from: message.from, attempt: attempt, reason: reason)
         case let .walData(branch, lsn):
             walDataReceived(at: to, from: message.from, branch: branch, lsn: lsn)
+        case .walClosed:
+            if postgres[to].receiver == .streaming(upstream: message.from) { receiverLost(to) }
         case .write(let id):
             writeReceived(at: to, id: id)
         case let .writeResult(id, outcome):

@@ -32,13 +32,14 @@ extension Simulation {
         note(node, "postgres-crashed", "PostgreSQL terminated without a clean shutdown")
     }
 
-    /// Common part of every way the postmaster goes away: downstream walreceivers lose their
-    /// connection and retry later.
+    /// Common part of every way the postmaster goes away: the kernel closes the walsenders'
+    /// connections after the WAL already sent, so downstream walreceivers get that WAL, then
+    /// lose their connection and retry later.
     private func postgresGone(_ node: Int) {
         postgres[node].receiver = .idle
         postgres[node].isPrimary = false
         for other in postgres.indices where postgres[other].receiver == .streaming(upstream: node) {
-            receiverLost(other)
+            send(.walClosed, from: node, to: other, extraDelay: options.network.jitter)
         }
         observeClusterChange()
     }

@@ -45,7 +45,7 @@ extension Simulation {
         return Report(
             scenario: options.name, seed: options.seed, outcome: outcome, endedAt: now,
             eventsHandled: scheduler.eventsHandled, timers: timers,
-            firstFaultAt: options.faults.map(\.at).min(), timeline: timeline,
+            firstFaultAt: faultTimes.min(), timeline: timeline,
             failovers: failovers.records, writes: writes, violations: safety.violations, final: snapshot())
     }
 

@@ -27,6 +27,8 @@ public final class Simulation {
     var safety: SafetyMonitor
     var timeline: [TimelineEntry] = []
     var systemIdentifier: String?
+    /// When each fault fires, drawn at the start of the run.
+    let faultTimes: [SimInstant]
     var outcome: RunOutcome = .completed
     var finished = false
     let endAt: SimInstant
@@ -49,11 +51,16 @@ public final class Simulation {
         clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))
         safety = SafetyMonitor(nodeCount: n)
         endAt = SimInstant.zero + options.duration
+        var faultRandom = RandomStream(seed: options.seed, stream: "faults")
+        faultTimes = options.faults.map { fault in
+            let spread = fault.within.microseconds
+            return spread > 0 ? fault.at + SimDuration(microseconds: faultRandom.nextInt(in: 0...(spread - 1))) : fault.at
+        }
 
         let scanOffset = SimDuration(microseconds: Int64(etcdRandom.nextInt(below: UInt64(max(1, options.etcd.lessorScanInterval.microseconds)))))
         scheduler.schedule(.lessorScan, at: .zero + scanOffset)
-        for (index, fault) in options.faults.enumerated() {
-            scheduler.schedule(.fault(index), at: fault.at)
+        for (index, time) in faultTimes.enumerated() {
+            scheduler.schedule(.fault(index), at: time)
         }
         for node in 0..<n {
             scheduler.schedule(.boot(node: node), at: .zero)

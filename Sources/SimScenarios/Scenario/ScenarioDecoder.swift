@@ -404,7 +404,7 @@ extension ScenarioReader {
             fail(path, "missing required key \"action\"")
         }
         let extraKeys = Self.faultActions.first { $0.name == action }?.keys ?? Self.faultActions.flatMap(\.keys)
-        var allowed = ["at", "action"]
+        var allowed = ["at", "within", "action"]
         for key in extraKeys where !allowed.contains(key) {
             allowed.append(key)
         }
@@ -423,6 +423,14 @@ extension ScenarioReader {
                 fail(JSONPath.child(path, "at"), "expected a time before the end of the run (duration \(DurationText.format(runDuration))), got \(ScenarioText.given(atValue))")
             } else {
                 at = SimInstant(microseconds: time.microseconds)
+            }
+        }
+        var within = SimDuration.zero
+        if raw["within"] != nil, let spread = duration(raw, "within", in: path), let spreadValue = raw["within"] {
+            if let runDuration, let at, at + spread > SimInstant.zero + runDuration {
+                fail(JSONPath.child(path, "within"), "expected the window [at, at + within) to end before the end of the run (duration \(DurationText.format(runDuration))), got \(ScenarioText.given(spreadValue))")
+            } else {
+                within = spread
             }
         }
         var target: FaultTarget?
@@ -447,11 +455,11 @@ extension ScenarioReader {
             return nil
         }
         switch (action, target) {
-        case ("stop", let target?): return Fault(at: at, action: .stop(target))
-        case ("kill", let target?): return Fault(at: at, action: .kill(target))
-        case ("start", let target?): return Fault(at: at, action: .start(target))
-        case ("partition", let target?): return Fault(at: at, action: .partition(Partition(target: target, peers: peers, direction: direction)))
-        case ("heal", let target): return Fault(at: at, action: .heal(target))
+        case ("stop", let target?): return Fault(at: at, within: within, action: .stop(target))
+        case ("kill", let target?): return Fault(at: at, within: within, action: .kill(target))
+        case ("start", let target?): return Fault(at: at, within: within, action: .start(target))
+        case ("partition", let target?): return Fault(at: at, within: within, action: .partition(Partition(target: target, peers: peers, direction: direction)))
+        case ("heal", let target): return Fault(at: at, within: within, action: .heal(target))
         default: return nil
         }
     }

@@ -227,7 +227,7 @@ final class ScenarioDecoderTests: XCTestCase {
             "$.colour: unknown key \"colour\"; allowed keys: cluster, description, duration, expect, faults, ha, limits, name, seed, workload",
             "$.expect.failover_time.avg: unknown key \"avg\"; allowed keys: max, min",
             "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage",
-            "$.faults[0].from: key \"from\" is not allowed with action \"heal\"; allowed keys: action, at, target",
+            "$.faults[0].from: key \"from\" is not allowed with action \"heal\"; allowed keys: action, at, target, within",
         ])
     }
 
@@ -298,11 +298,11 @@ final class ScenarioDecoderTests: XCTestCase {
         """
         XCTAssertEqual(problems(json), [
             "$.expect.final_leader: unknown node \"patroni2\"; expected null or one of the nodes: a, b",
-            "$.faults[0].target: unknown node \"patroni1\"; expected \"leader\", \"replica\" or one of the nodes: a, b",
+            "$.faults[0].target: unknown node \"patroni1\"; expected \"leader\", \"replica\", \"previous\" or one of the nodes: a, b",
             "$.faults[1].from[1]: unknown peer \"c\"; expected \"etcd\", \"nodes\", \"clients\" or one of the nodes: a, b",
             "$.faults[1].from[2]: a node cannot be partitioned from itself (\"a\" is the target)",
             "$.faults[1].from[3]: \"etcd\" is listed twice",
-            "$.faults[2].target: expected a node name, \"leader\" or \"replica\", got number 1",
+            "$.faults[2].target: expected a node name, \"leader\", \"replica\" or \"previous\", got number 1",
         ])
     }
 
@@ -336,7 +336,7 @@ final class ScenarioDecoderTests: XCTestCase {
             "$.faults[0]: missing required key \"at\"",
             "$.faults[0]: missing required key \"target\"",
             "$.faults[1].action: expected one of \"stop\", \"kill\", \"start\", \"partition\" or \"heal\", got string \"freeze\"",
-            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, direction, from, target",
+            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, direction, from, target, within",
             "$.faults[2]: missing required key \"action\"",
             "$.faults[3].direction: expected one of \"outbound\", \"inbound\" or \"both\", got string \"sideways\"",
             "$.faults[3].from: expected at least one of \"etcd\", \"nodes\", \"clients\" or node names, got an empty array",
@@ -399,7 +399,7 @@ final class ScenarioDecoderTests: XCTestCase {
         XCTAssertEqual(error.description, """
         test.json: $: missing required key "name"
         test.json: $.cluster.patroni.ttl: expected an integer from 1 to 2592000 (seconds), got number 0
-        test.json: $.faults[0].target: unknown node "nobody"; expected "leader", "replica" or one of the nodes: patroni1, patroni2, patroni3
+        test.json: $.faults[0].target: unknown node "nobody"; expected "leader", "replica", "previous" or one of the nodes: patroni1, patroni2, patroni3
         test.json: $.faults[10].at: "1x" has an unknown unit "x"; expected one of us, ms, s, m, h
         test.json: $.seed: expected an integer from 0 to 18446744073709551615, got string "one"
         """)

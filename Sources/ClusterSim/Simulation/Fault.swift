@@ -51,6 +51,8 @@ public enum FaultTarget: Sendable, Equatable {
     case leader
     /// The first node, in node order, that runs as a replica when the fault fires.
     case replica
+    /// The node the previous fault acted on (to restart the node a fault stopped, whoever it was).
+    case previous
 
     /// The name or role as written in a scenario.
     public var label: String {
@@ -58,6 +60,7 @@ public enum FaultTarget: Sendable, Equatable {
         case .node(_, let name): return name
         case .leader: return "leader"
         case .replica: return "replica"
+        case .previous: return "previous"
         }
     }
 }

@@ -44,7 +44,7 @@ extension Simulation {
         let leaderKey = options.keyPrefix + "leader"
         for event in events where event.key == leaderKey {
             if let value = event.value {
-                guard case .leaderName(let holder) = value else { continue }
+                guard case .leaderName(let holder) = value, etcd.entries[leaderKey]?.createRevision == event.revision else { continue }
                 if let node = nodeIndex(named: holder) {
                     failovers.leaderKeyCreated(by: node, name: holder, at: now)
                 }

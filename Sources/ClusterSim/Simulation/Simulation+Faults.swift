@@ -41,6 +41,7 @@ extension Simulation {
         case .node(let index, _): node = index
         case .leader: node = currentLeader
         case .replica: node = postgres.indices.first { postgres[$0].state == .running && !postgres[$0].isPrimary }
+        case .previous: node = previousFaultNode
         }
         if node == nil {
             note(nil, "no-op", "fault skipped: \(fault.action.label) (no node is \(target.label) now)")
@@ -55,6 +56,7 @@ extension Simulation {
     }
 
     private func noteFault(_ fault: Fault, node: Int) {
+        previousFaultNode = node
         let leader = currentLeader
         let resolved = fault.action.label + (fault.action.targetsRole ? " (\(name(node)))" : "")
         note(nil, "fault", "fault: \(resolved)")

@@ -5,12 +5,13 @@ extension Simulation {
         guard let leader = failovers.leaderAwaitingReplicas else { return }
         let branch = postgres[leader].branch
         let following = postgres.indices.allSatisfy { node in
-            node == leader || postgres[node].state != .running
-                || (postgres[node].receiver == .streaming(upstream: leader) && postgres[node].branch == branch)
+            node == leader || agents[node].process != .running || !postgres[node].hasData
+                || (postgres[node].state == .running && postgres[node].receiver == .streaming(upstream: leader)
+                    && postgres[node].branch == branch)
         }
         if following {
             failovers.replicasFollowing(at: now)
-            note(nil, "replicas-following", "every running replica streams from \(name(leader)) on timeline \(timelineNumber(leader))")
+            note(nil, "replicas-following", "every member with a running Patroni streams from \(name(leader)) on timeline \(timelineNumber(leader))")
         }
     }
 }

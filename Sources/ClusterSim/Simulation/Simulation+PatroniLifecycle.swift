@@ -144,6 +144,7 @@ extension Simulation {
             agents[node].process = .stopped
             agents[node].generation += 1
             note(node, "patroni-stopped", "Patroni stopped")
+            observeClusterChange()
         }
     }
 

@@ -41,9 +41,15 @@ extension Simulation {
             return
         }
         guard timelines.contains(branch: pg.branch, end: pg.lsn, position: branch, lsn: lsn) else {
-            let reason = branch == pg.branch || timelines.switchPoint(from: branch, toward: pg.branch) != nil
-                ? "requested starting point is ahead of the WAL flush position of this server"
-                : "requested starting point is not in this server's history"
+            let reason: String
+            if branch == pg.branch {
+                reason = "requested starting point is ahead of the WAL flush position of this server"
+            } else if let fork = timelines.switchPoint(from: branch, toward: pg.branch) {
+                reason = "requested starting point on timeline \(timelines.number(of: branch)) is not in this server's history; "
+                    + "this server's history forked from timeline \(timelines.number(of: branch)) at \(LSN.format(fork))"
+            } else {
+                reason = "requested starting point is not in this server's history"
+            }
             send(.walRefused(attempt: attempt, reason: reason), from: upstream, to: replica)
             return
         }

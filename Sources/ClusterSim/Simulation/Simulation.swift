@@ -29,6 +29,8 @@ public final class Simulation {
     var systemIdentifier: String?
     /// When each fault fires, drawn at the start of the run.
     let faultTimes: [SimInstant]
+    /// The node the last fault acted on (for the `previous` target).
+    var previousFaultNode: Int?
     var outcome: RunOutcome = .completed
     var finished = false
     let endAt: SimInstant

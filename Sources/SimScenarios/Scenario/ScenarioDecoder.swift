@@ -468,18 +468,19 @@ extension ScenarioReader {
     /// (the node list is unusable) a name is only type-checked.
     private mutating func target(_ value: JSONValue, at path: String, nodes: [String]?) -> FaultTarget? {
         guard case .string(let text) = value else {
-            fail(path, "expected a node name, \"leader\" or \"replica\", got \(ScenarioText.given(value))")
+            fail(path, "expected a node name, \"leader\", \"replica\" or \"previous\", got \(ScenarioText.given(value))")
             return nil
         }
         switch text {
         case "leader": return .leader
         case "replica": return .replica
+        case "previous": return .previous
         default:
             guard let nodes else {
                 return nil
             }
             guard let index = nodes.firstIndex(of: text) else {
-                fail(path, "unknown node \(ScenarioText.quoted(text)); expected \"leader\", \"replica\" or one of the nodes: \(Self.list(nodes))")
+                fail(path, "unknown node \(ScenarioText.quoted(text)); expected \"leader\", \"replica\", \"previous\" or one of the nodes: \(Self.list(nodes))")
                 return nil
             }
             return .node(index, name: text)

@@ -29,7 +29,7 @@ final class EffectiveTimersTests: XCTestCase {
     func testATTLBelowTwentyIsRaisedToTwentyWithAWarning() {
         let timers = EffectiveTimers(settings(ttl: 10, loopWait: 2, retryTimeout: 3))
         XCTAssertEqual(seconds(timers), [20, 2, 3])
-        XCTAssertEqual(timers.warnings, ["ttl=10 is below the minimum 20; using ttl=20"])
+        XCTAssertEqual(timers.warnings, ["ttl=10 can't be smaller than 20, adjusting..."])
     }
 
     func testATTLOfTenWithDefaultTimersIsRaisedAndThenTheOtherTimersShrink() {
@@ -37,22 +37,22 @@ final class EffectiveTimersTests: XCTestCase {
         let timers = EffectiveTimers(settings(ttl: 10, loopWait: 10, retryTimeout: 10))
         XCTAssertEqual(seconds(timers), [20, 1, 9])
         XCTAssertEqual(timers.warnings.count, 2)
-        XCTAssertEqual(timers.warnings.first, "ttl=10 is below the minimum 20; using ttl=20")
+        XCTAssertEqual(timers.warnings.first, "ttl=10 can't be smaller than 20, adjusting...")
     }
 
     func testLoopWaitAndRetryTimeoutMinimumsAreEnforced() {
         let timers = EffectiveTimers(settings(ttl: 30, loopWait: 0, retryTimeout: 1))
         XCTAssertEqual(seconds(timers), [30, 1, 3])
         XCTAssertEqual(timers.warnings, [
-            "loop_wait=0 is below the minimum 1; using loop_wait=1",
-            "retry_timeout=1 is below the minimum 3; using retry_timeout=3",
+            "loop_wait=0 can't be smaller than 1, adjusting...",
+            "retry_timeout=1 can't be smaller than 3, adjusting...",
         ])
     }
 
     func testLoopWaitShrinksToTTLMinusTwiceRetryTimeoutWhenTheSumExceedsTTL() {
         let timers = EffectiveTimers(settings(ttl: 30, loopWait: 15, retryTimeout: 10))
         XCTAssertEqual(seconds(timers), [30, 10, 10])
-        XCTAssertEqual(timers.warnings, ["loop_wait + 2*retry_timeout must be <= ttl; using loop_wait=10"])
+        XCTAssertEqual(timers.warnings, ["Violated the rule \"loop_wait + 2*retry_timeout <= ttl\", where ttl=30 and retry_timeout=10. Adjusting loop_wait from 15 to 10"])
 
         let justOver = EffectiveTimers(settings(ttl: 25, loopWait: 10, retryTimeout: 8))
         XCTAssertEqual(seconds(justOver), [25, 9, 8])
@@ -67,7 +67,7 @@ final class EffectiveTimersTests: XCTestCase {
     func testWhenEvenALoopWaitOfOneDoesNotFitRetryTimeoutBecomesHalfOfTTLMinusOne() {
         let timers = EffectiveTimers(settings(ttl: 20, loopWait: 10, retryTimeout: 10))
         XCTAssertEqual(seconds(timers), [20, 1, 9])
-        XCTAssertEqual(timers.warnings, ["loop_wait + 2*retry_timeout must be <= ttl; using loop_wait=1 and retry_timeout=9"])
+        XCTAssertEqual(timers.warnings, ["Violated the rule \"loop_wait + 2*retry_timeout <= ttl\", where ttl=20. Adjusting loop_wait from 10 to 1 and retry_timeout from 10 to 9"])
 
         let odd = EffectiveTimers(settings(ttl: 21, loopWait: 5, retryTimeout: 15))
         XCTAssertEqual(seconds(odd), [21, 1, 10])
@@ -77,7 +77,7 @@ final class EffectiveTimersTests: XCTestCase {
         // 1 + 2×12 = 25 = ttl: loop_wait drops to 1 through the first rule, retry is kept.
         let timers = EffectiveTimers(settings(ttl: 25, loopWait: 5, retryTimeout: 12))
         XCTAssertEqual(seconds(timers), [25, 1, 12])
-        XCTAssertEqual(timers.warnings, ["loop_wait + 2*retry_timeout must be <= ttl; using loop_wait=1"])
+        XCTAssertEqual(timers.warnings, ["Violated the rule \"loop_wait + 2*retry_timeout <= ttl\", where ttl=25 and retry_timeout=12. Adjusting loop_wait from 5 to 1"])
     }
 
     func testEveryEnforcedResultSatisfiesPatronisRules() {

@@ -117,3 +117,12 @@ final class SimTimeTests: XCTestCase {
         XCTAssertEqual(SimInstant.zero + .zero, .zero)
     }
 }
+
+/// Formatting never traps, even at the ends of the microsecond range.
+final class SimTimeExtremesTests: XCTestCase {
+    func testFormattingTheExtremeMicrosecondCountsDoesNotTrap() {
+        XCTAssertEqual(TimeFormat.seconds(Int64.max, decimals: 1), "9223372036854.8")
+        XCTAssertEqual(SimDuration(microseconds: .max).description, "9223372036854.8s")
+        XCTAssertEqual(TimeFormat.seconds(Int64.min, decimals: 6), "-9223372036854.775808")
+    }
+}

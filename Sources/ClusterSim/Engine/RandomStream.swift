@@ -112,12 +112,17 @@ public enum FNV1a {
 /// Natural logarithm of a positive double, computed with our own code so that
 /// exponential draws do not depend on the platform's libm.
 ///
-/// Decomposes `x = m * 2^e` with `m` in [1, 2), then uses the series of
-/// `atanh((m - 1) / (m + 1))`, which converges fast on that interval.
+/// Decomposes `x = m * 2^e` with `m` in [√½, √2), then sums the series of
+/// `atanh((m - 1) / (m + 1))`, which converges fast there and keeps relative
+/// accuracy for `x` near 1.
 func logarithm(_ x: Double) -> Double {
     precondition(x > 0, "the logarithm of a non-positive number was asked")
-    let exponent = Double(x.exponent)
-    let mantissa = x.significand
+    var exponent = Double(x.exponent)
+    var mantissa = x.significand
+    if mantissa >= 1.414_213_562_373_095_1 {
+        mantissa /= 2
+        exponent += 1
+    }
     let y = (mantissa - 1) / (mantissa + 1)
     let y2 = y * y
     var term = y

@@ -66,12 +66,11 @@ public enum TimeFormat {
     /// rounding half away from zero, e.g. `seconds(21_650_000, decimals: 1)` is `"21.7"`.
     public static func seconds(_ micros: Int64, decimals: Int) -> String {
         let digits = max(0, min(6, decimals))
-        var unit: Int64 = 1
+        var unit: UInt64 = 1
         for _ in 0..<(6 - digits) { unit *= 10 }
         let negative = micros < 0
-        let magnitude = negative ? (micros == Int64.min ? Int64.max : -micros) : micros
-        let rounded = (magnitude + unit / 2) / unit
-        var scale: Int64 = 1
+        let rounded = micros.magnitude / unit + (micros.magnitude % unit >= (unit + 1) / 2 && unit > 1 ? 1 : 0)
+        var scale: UInt64 = 1
         for _ in 0..<digits { scale *= 10 }
         let whole = rounded / scale
         let fraction = rounded % scale

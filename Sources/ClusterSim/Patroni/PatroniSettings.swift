@@ -33,10 +33,10 @@ public struct EffectiveTimers: Sendable, Equatable {
     /// Patroni's warnings about adjusted values, in the order it checks them.
     public var warnings: [String]
 
-    /// Validates `settings` as `config.py::Config._validate_and_adjust_timeouts` and the
-    /// validator's minimums do: ttl ≥ 20, loop_wait ≥ 1, retry_timeout ≥ 3; then if
-    /// loop_wait + 2 × retry_timeout > ttl, loop_wait becomes ttl − 2 × retry_timeout, and if
-    /// even 1 + 2 × retry_timeout > ttl, loop_wait becomes 1 and retry_timeout ⌊(ttl − 1) / 2⌋.
+    /// Validates `settings` as `config.py::Config._validate_and_adjust_timeouts` does, in its
+    /// order and with its warnings: loop_wait ≥ 1, retry_timeout ≥ 3, ttl ≥ 20; then if
+    /// 1 + 2 × retry_timeout > ttl, loop_wait becomes 1 and retry_timeout ⌊(ttl − 1) / 2⌋, else
+    /// if loop_wait + 2 × retry_timeout > ttl, loop_wait becomes ttl − 2 × retry_timeout.
     /// With `enforceTimerRules` false the values are used as given.
     public init(_ settings: PatroniSettings) {
         var ttl = settings.ttl
@@ -44,28 +44,24 @@ public struct EffectiveTimers: Sendable, Equatable {
         var retry = settings.retryTimeout
         var warnings: [String] = []
         if settings.enforceTimerRules {
-            if ttl < 20 {
-                warnings.append("ttl=\(ttl) is below the minimum 20; using ttl=20")
-                ttl = 20
+            func atLeast(_ name: String, _ value: Int, _ minimum: Int) -> Int {
+                guard value < minimum else { return value }
+                warnings.append("\(name)=\(value) can't be smaller than \(minimum), adjusting...")
+                return minimum
             }
-            if loopWait < 1 {
-                warnings.append("loop_wait=\(loopWait) is below the minimum 1; using loop_wait=1")
+            loopWait = atLeast("loop_wait", loopWait, 1)
+            retry = atLeast("retry_timeout", retry, 3)
+            ttl = atLeast("ttl", ttl, 20)
+            if 1 + 2 * retry > ttl {
+                let newRetry = (ttl - 1) / 2
+                warnings.append("Violated the rule \"loop_wait + 2*retry_timeout <= ttl\", where ttl=\(ttl). "
+                    + "Adjusting loop_wait from \(loopWait) to 1 and retry_timeout from \(retry) to \(newRetry)")
                 loopWait = 1
-            }
-            if retry < 3 {
-                warnings.append("retry_timeout=\(retry) is below the minimum 3; using retry_timeout=3")
-                retry = 3
-            }
-            if loopWait + 2 * retry > ttl {
-                if 1 + 2 * retry > ttl {
-                    let newRetry = (ttl - 1) / 2
-                    warnings.append("loop_wait + 2*retry_timeout must be <= ttl; using loop_wait=1 and retry_timeout=\(newRetry)")
-                    loopWait = 1
-                    retry = newRetry
-                } else {
-                    warnings.append("loop_wait + 2*retry_timeout must be <= ttl; using loop_wait=\(ttl - 2 * retry)")
-                    loopWait = ttl - 2 * retry
-                }
+                retry = newRetry
+            } else if loopWait + 2 * retry > ttl {
+                warnings.append("Violated the rule \"loop_wait + 2*retry_timeout <= ttl\", where ttl=\(ttl) and "
+                    + "retry_timeout=\(retry). Adjusting loop_wait from \(loopWait) to \(ttl - 2 * retry)")
+                loopWait = ttl - 2 * retry
             }
         }
         self.ttl = .seconds(Int64(ttl))

@@ -6,7 +6,7 @@ extension CommandLine {
     /// Parses the arguments, runs the subcommand and returns the process exit status.
     static func run(_ arguments: [String]) -> Int32 {
         guard let command = arguments.first else {
-            print(Help.overview)
+            FileHandle.standardError.write(Data("Error: missing subcommand\nUsage: \(Help.usageLine)\n  See 'simrun help' for more information.\n".utf8))
             return ExitCode.usage
         }
         let rest = Array(arguments.dropFirst())
@@ -16,13 +16,20 @@ extension CommandLine {
             case "check": return try checkCommand(try Arguments(rest, spec: .check))
             case "validate": return try validateCommand(try Arguments(rest, spec: .validate))
             case "help", "--help", "-h":
-                print(rest.first.flatMap(Help.text(for:)) ?? Help.overview)
+                guard let topic = rest.first else {
+                    print(Help.overview)
+                    return ExitCode.ok
+                }
+                guard let text = Help.text(for: topic) else {
+                    throw UsageError("unknown subcommand '\(topic)'", usage: Help.usageLine)
+                }
+                print(text)
                 return ExitCode.ok
             default:
                 throw UsageError("unknown subcommand '\(command)'", usage: Help.usageLine)
             }
         } catch let error as UsageError {
-            FileHandle.standardError.write(Data("Error: \(error.message)\n\(error.usage)\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: \(error.usage)\n  See 'simrun help' for more information.\n".utf8))
             return ExitCode.usage
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))

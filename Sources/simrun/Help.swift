@@ -1,9 +1,9 @@
 /// The help texts of `simrun`, in swift-argument-parser's layout.
 enum Help {
-    static let usageLine = "Usage: simrun <subcommand> [options]   (see 'simrun help')"
-    static let runUsage = "Usage: simrun run <scenario.json> [--seed N] [--set key=value ...] [--format text|json]"
-    static let checkUsage = "Usage: simrun check <scenario.json>... [--seed N] [--set key=value ...]"
-    static let validateUsage = "Usage: simrun validate <scenario.json>... [--set key=value ...]"
+    static let usageLine = "simrun <subcommand> [options]"
+    static let runUsage = "simrun run <scenario.json> [--seed N] [--set key=value ...] [--format text|json]"
+    static let checkUsage = "simrun check <scenario.json>... [--seed N] [--set key=value ...]"
+    static let validateUsage = "simrun validate <scenario.json>... [--set key=value ...]"
 
     static let overview = """
     OVERVIEW: A deterministic simulator of a PostgreSQL cluster run by Patroni with etcd.
@@ -23,7 +23,7 @@ enum Help {
     static let run = """
     OVERVIEW: Run one scenario.
 
-    \(runUsage)
+    USAGE: \(runUsage)
 
     ARGUMENTS:
       <scenario.json>         The scenario file.
@@ -38,7 +38,7 @@ enum Help {
     static let check = """
     OVERVIEW: Run each scenario and check its expect block; exit 1 if any fails.
 
-    \(checkUsage)
+    USAGE: \(checkUsage)
 
     OPTIONS:
       --seed <n>              Use this seed for every scenario.
@@ -49,7 +49,7 @@ enum Help {
     static let validate = """
     OVERVIEW: Decode and validate scenario files, listing every problem with its JSON path.
 
-    \(validateUsage)
+    USAGE: \(validateUsage)
 
     OPTIONS:
       --set <key=value>       Override a field before validating (repeatable).

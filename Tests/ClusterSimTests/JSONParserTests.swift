@@ -1,4 +1,5 @@
 import XCTest
+import ClusterSim
 @testable import SimScenarios
 
 /// Tests for ``JSONParser``, ``JSONNumber``, ``JSONObject`` and ``JSONParseError``.
@@ -519,7 +520,7 @@ final class JSONParserTests: XCTestCase {
     // MARK: - Round trips and fuzzing
 
     func testRandomValuesSurviveAWriteParseRoundTrip() throws {
-        var random = SplitMix64(seed: 0x5EED)
+        var random = RandomStream(seed: 0x5EED)
         for _ in 0..<300 {
             let value = randomValue(depth: 0, using: &random)
             for pretty in [true, false] {
@@ -547,7 +548,7 @@ final class JSONParserTests: XCTestCase {
             """.utf8)
         let interesting: [UInt8] = Array("{}[]\",:\\/-+.eE0u1 \n\rtfn".utf8)
             + [0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE0, 0xED, 0xEF, 0xBB, 0xF0, 0xF4, 0xF5, 0xFF]
-        var random = SplitMix64(seed: 2024)
+        var random = RandomStream(seed: 2024)
         var accepted = 0
         for iteration in 0..<2_000 {
             var bytes = sample
@@ -571,7 +572,7 @@ final class JSONParserTests: XCTestCase {
     }
 
     /// Applies one random edit to `bytes`.
-    private func mutate(_ bytes: inout [UInt8], interesting: [UInt8], using random: inout SplitMix64) {
+    private func mutate(_ bytes: inout [UInt8], interesting: [UInt8], using random: inout RandomStream) {
         let index = random.below(bytes.count + 1)
         let replacement = random.below(2) == 0
             ? interesting[random.below(interesting.count)]
@@ -596,7 +597,7 @@ final class JSONParserTests: XCTestCase {
     }
 
     /// Builds a random value no deeper than four levels.
-    private func randomValue(depth: Int, using random: inout SplitMix64) -> JSONValue {
+    private func randomValue(depth: Int, using random: inout RandomStream) -> JSONValue {
         switch random.below(depth >= 4 ? 4 : 6) {
         case 0:
             return random.below(3) == 0 ? .null : .bool(random.below(2) == 0)
@@ -619,7 +620,7 @@ final class JSONParserTests: XCTestCase {
     }
 
     /// Builds a short random string mixing ASCII, control characters and non-ASCII scalars.
-    private func randomString(using random: inout SplitMix64) -> String {
+    private func randomString(using random: inout RandomStream) -> String {
         let pool: [Unicode.Scalar] = [
             "a", "b", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{8}", "\u{C}", "\u{1F}",
             "\u{7F}", "\u{E9}", "e", "\u{301}", "\u{2028}", "\u{FEFF}", "\u{FFFF}", "😀", "\u{10FFFF}",
@@ -632,27 +633,9 @@ final class JSONParserTests: XCTestCase {
     }
 }
 
-/// A tiny deterministic SplitMix64 pseudo-random generator for reproducible tests.
-private struct SplitMix64 {
-    /// The generator state.
-    private var state: UInt64
-
-    /// Creates a generator from a seed.
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// Returns the next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Returns a value in `0..<bound`, or 0 when `bound` is 0.
-    mutating func below(_ bound: Int) -> Int {
-        bound > 0 ? Int(next() % UInt64(bound)) : 0
+extension RandomStream {
+    /// A value in `0..<bound`, or 0 when `bound` is 0.
+    fileprivate mutating func below(_ bound: Int) -> Int {
+        bound > 0 ? Int(nextInt(below: UInt64(bound))) : 0
     }
 }

@@ -160,25 +160,35 @@ private struct ByteParser {
             positions[exactKey] = entries.count
             entries.append((key: key, value: value))
             keyOffsets.append(keyOffset)
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw failure("unexpected end of input", at: position)
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                let comma = position
-                position += 1
-                skipWhitespace()
-                if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
-                    throw failure("trailing comma before '}'", at: comma)
-                }
-            case UInt8(ascii: "}"):
-                position += 1
-                depth -= 1
+            if try closesContainer(with: UInt8(ascii: "}"), after: "object member") {
                 return JSONObject(uniqueEntries: entries, positions: positions)
-            default:
-                try unexpected("expected ',' or '}' after object member")
             }
+        }
+    }
+
+    /// After a member or element: consumes a `,` (rejecting a trailing comma) and returns
+    /// false, or consumes the `closing` bracket, leaves the container and returns true.
+    private mutating func closesContainer(with closing: UInt8, after what: String) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else {
+            throw failure("unexpected end of input", at: position)
+        }
+        let closingText = closing == UInt8(ascii: "}") ? "}" : "]"
+        switch bytes[position] {
+        case UInt8(ascii: ","):
+            let comma = position
+            position += 1
+            skipWhitespace()
+            if position < bytes.count && bytes[position] == closing {
+                throw failure("trailing comma before '\(closingText)'", at: comma)
+            }
+            return false
+        case closing:
+            position += 1
+            depth -= 1
+            return true
+        default:
+            try unexpected("expected ',' or '\(closingText)' after \(what)")
         }
     }
 
@@ -198,24 +208,8 @@ private struct ByteParser {
             let element = try parseValue()
             path.removeLast()
             elements.append(element)
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw failure("unexpected end of input", at: position)
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                let comma = position
-                position += 1
-                skipWhitespace()
-                if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
-                    throw failure("trailing comma before ']'", at: comma)
-                }
-            case UInt8(ascii: "]"):
-                position += 1
-                depth -= 1
+            if try closesContainer(with: UInt8(ascii: "]"), after: "array element") {
                 return elements
-            default:
-                try unexpected("expected ',' or ']' after array element")
             }
         }
     }

@@ -17,12 +17,13 @@ struct ArgumentSpec {
     static let run = ArgumentSpec(usage: Help.runUsage, valueOptions: ["--seed", "--set", "--format"])
     static let check = ArgumentSpec(usage: Help.checkUsage, valueOptions: ["--seed", "--set"])
     static let validate = ArgumentSpec(usage: Help.validateUsage, valueOptions: ["--set"])
+    static let compare = ArgumentSpec(usage: Help.compareUsage, valueOptions: ["--seed", "--set", "--format"])
 }
 
 /// The parsed arguments of one subcommand.
 struct Arguments {
-    /// Report formats of `simrun run`.
-    enum Format { case text, json }
+    /// Output formats: `run` takes text or json, `compare` also csv.
+    enum Format: String { case text, csv, json }
 
     private(set) var positional: [String] = []
     private(set) var sets: [String] = []
@@ -68,12 +69,14 @@ struct Arguments {
         return seed
     }
 
-    /// `--format text|json` (default text).
-    func format() throws -> Format {
-        switch last("--format") {
-        case nil, "text": return .text
-        case "json": return .json
-        case let other?: throw UsageError("--format takes text or json, got '\(other)'", usage: spec.usage)
+    /// `--format`, one of `allowed` (default text).
+    func format(_ allowed: [Format] = [.text, .json]) throws -> Format {
+        guard let text = last("--format") else { return .text }
+        guard let format = Format(rawValue: text), allowed.contains(format) else {
+            let names = allowed.map(\.rawValue)
+            let list = names.dropLast().joined(separator: ", ") + (names.count > 2 ? "," : "") + " or " + names[names.count - 1]
+            throw UsageError("--format takes \(list), got '\(text)'", usage: spec.usage)
         }
+        return format
     }
 }

@@ -15,6 +15,7 @@ extension CommandLine {
             case "run": return try runCommand(try Arguments(rest, spec: .run))
             case "check": return try checkCommand(try Arguments(rest, spec: .check))
             case "validate": return try validateCommand(try Arguments(rest, spec: .validate))
+            case "compare": return try compareCommand(try Arguments(rest, spec: .compare))
             case "help", "--help", "-h":
                 guard let topic = rest.first else {
                     print(Help.overview)
@@ -43,11 +44,13 @@ extension CommandLine {
     private static func runCommand(_ args: Arguments) throws -> Int32 {
         if args.help { print(Help.run); return ExitCode.ok }
         guard args.positional.count == 1 else { throw UsageError("run takes exactly one scenario file", usage: Help.runUsage) }
+        let json = try args.format([.text, .json]) == .json
         let scenario = try ScenarioLoader.load(path: args.positional[0], overrides: args.sets)
         let summary = ScenarioRunner.run(scenario, seed: try args.seed(), overrides: args.sets)
-        switch try args.format() {
-        case .text: print(TextReport.render(summary, scope: scenario.options.scope), terminator: "")
-        case .json: print(JSONReport.render(summary), terminator: "")
+        if json {
+            print(JSONReport.render(summary), terminator: "")
+        } else {
+            print(TextReport.render(summary, scope: scenario.options.scope), terminator: "")
         }
         return summary.exitCode
     }
@@ -56,6 +59,7 @@ extension CommandLine {
         if args.help { print(Help.check); return ExitCode.ok }
         guard !args.positional.isEmpty else { throw UsageError("check needs at least one scenario file", usage: Help.checkUsage) }
         var failed: [String] = []
+        var worst = ExitCode.ok
         for path in args.positional {
             let scenario = try ScenarioLoader.load(path: path, overrides: args.sets)
             let summary = ScenarioRunner.run(scenario, seed: try args.seed(), overrides: args.sets)
@@ -70,10 +74,43 @@ extension CommandLine {
             if summary.exitCode != ExitCode.ok {
                 failed.append(path)
                 print("       reproduce: \(summary.reproduceCommand)")
+                // A safety failure (1) outranks a liveness-only failure (2).
+                if worst != ExitCode.failed { worst = summary.exitCode }
             }
         }
         print("\(args.positional.count - failed.count) passed, \(failed.count) failed")
-        return failed.isEmpty ? ExitCode.ok : ExitCode.failed
+        return worst
+    }
+
+    /// Loads every file first (listing every bad one), then runs each and prints one
+    /// table row per scenario. Failed verdicts are data here, not errors: the exit status
+    /// is 0 unless a file is invalid (65) or unreadable (66).
+    private static func compareCommand(_ args: Arguments) throws -> Int32 {
+        if args.help { print(Help.compare); return ExitCode.ok }
+        guard !args.positional.isEmpty else { throw UsageError("compare needs at least one scenario file", usage: Help.compareUsage) }
+        let format: ComparisonTable.Format
+        switch try args.format([.text, .csv, .json]) {
+        case .text: format = .text
+        case .csv: format = .csv
+        case .json: format = .json
+        }
+        let seed = try args.seed()
+        var scenarios: [Scenario] = []
+        var worst = ExitCode.ok
+        for path in args.positional {
+            do {
+                scenarios.append(try ScenarioLoader.load(path: path, overrides: args.sets))
+            } catch {
+                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+                worst = max(worst, error.exitCode)
+            }
+        }
+        guard worst == ExitCode.ok else { return worst }
+        let rows = scenarios.map { scenario in
+            (name: scenario.name, summary: ScenarioRunner.run(scenario, seed: seed, overrides: args.sets))
+        }
+        print(ComparisonTable.render(rows, format: format), terminator: "")
+        return ExitCode.ok
     }
 
     private static func validateCommand(_ args: Arguments) throws -> Int32 {

@@ -16,7 +16,8 @@ final class ExpectationsTests: XCTestCase {
     }
 
     /// A run in which the leader patroni1 was stopped at 60 s and patroni2 was promoted at
-    /// 87.3 s on timeline 2; patroni1 came back, was rewound and streams again.
+    /// 87.3 s on timeline 2; patroni1 came back, was rewound and streams again, and the
+    /// cluster had converged at 90 s, well before the deadline of 150 s.
     private func failoverReport() -> Report {
         var writes = WriteSummary()
         writes.attempted = 3_600
@@ -24,7 +25,7 @@ final class ExpectationsTests: XCTestCase {
         writes.failed = 550
         writes.longestOutage = OutageWindow(from: at(59.99), until: at(88.0))
         return Report(
-            scenario: "lab4", seed: 1, outcome: .completed, endedAt: at(180), eventsHandled: 1_000,
+            scenario: "lab4", seed: 1, ha: "patroni", outcome: .completed, endedAt: at(180), eventsHandled: 1_000,
             timers: EffectiveTimers(PatroniSettings()), firstFaultAt: at(60),
             timeline: [
                 TimelineEntry(at: at(60), host: nil, kind: "fault", message: "stop leader"),
@@ -37,6 +38,7 @@ final class ExpectationsTests: XCTestCase {
             ],
             writes: writes,
             violations: [],
+            liveness: LivenessResult(since: at(60), deadline: at(150), convergedAt: at(90), decided: true),
             final: ClusterSnapshot(at: at(180), systemIdentifier: "7000000000000000001", members: [
                 row("patroni1", "Replica", "streaming", timeline: 2),
                 row("patroni2", "Leader", "running", timeline: 2),
@@ -56,6 +58,8 @@ final class ExpectationsTests: XCTestCase {
         expect.writeOutageMax = .seconds(30)
         expect.rewinds = 1
         expect.allStreaming = true
+        expect.converged = true
+        expect.zombieWindows = 0
         expect.violations = 0
         expect.expectsFailover = true
         return expect
@@ -78,6 +82,8 @@ final class ExpectationsTests: XCTestCase {
             ExpectationResult(check: "write_outage.max", expected: "<= 30.0s", actual: "28.0s", held: true),
             ExpectationResult(check: "rewinds", expected: "1", actual: "1", held: true),
             ExpectationResult(check: "all_streaming", expected: "true", actual: "true", held: true),
+            ExpectationResult(check: "converged", expected: "true", actual: "true (at T+30.0s)", held: true),
+            ExpectationResult(check: "zombie_windows", expected: "0", actual: "0", held: true),
             ExpectationResult(check: "violations", expected: "0", actual: "0", held: true),
         ])
     }
@@ -89,6 +95,7 @@ final class ExpectationsTests: XCTestCase {
             Violation(invariant: "single-writable-primary", at: at(61), until: at(62), nodes: ["patroni1", "patroni2"], detail: "two primaries"),
             Violation(invariant: "fenced-primary", at: at(61), until: nil, nodes: ["patroni1"], detail: "no lease"),
         ]
+        report.liveness.convergedAt = nil
         report.writes.lost = 4
         report.writes.longestOutage = OutageWindow(from: at(130), until: at(180))
         report.timeline.removeAll { $0.kind == "rewind-done" }
@@ -103,7 +110,7 @@ final class ExpectationsTests: XCTestCase {
         XCTAssertEqual(results.filter(\.held), [])
         XCTAssertEqual(results.map(\.actual), [
             "27.3s, not completed", "27.3s, not completed", "1", "true", "4", "1", "patroni1", "50.0s", "0",
-            "false (patroni3 starting on timeline 2)", "2",
+            "false (patroni3 starting on timeline 2)", "false (deadline T+90.0s)", "1", "2",
         ])
     }
 
@@ -173,5 +180,57 @@ final class ExpectationsTests: XCTestCase {
         XCTAssertEqual(expect.evaluate(report).map(\.held), [true])
         expect.lostWrites = 2
         XCTAssertEqual(expect.evaluate(report).map(\.held), [false])
+    }
+
+    func testConvergedComparesTheLivenessVerdictAndShowsWhenOrWhyNot() {
+        var report = failoverReport()
+        var expect = Expectations()
+        expect.converged = false
+        XCTAssertEqual(expect.evaluate(report),
+                       [ExpectationResult(check: "converged", expected: "false", actual: "true (at T+30.0s)", held: false)])
+        expect.converged = true
+        report.liveness.convergedAt = at(155)
+        XCTAssertEqual(expect.evaluate(report),
+                       [ExpectationResult(check: "converged", expected: "true", actual: "false (at T+95.0s, after the deadline T+90.0s)", held: false)])
+        report.liveness.convergedAt = nil
+        report.liveness.decided = false
+        XCTAssertEqual(expect.evaluate(report).map(\.actual), ["false (the run ended before the deadline T+90.0s)"])
+        expect.converged = false
+        XCTAssertEqual(expect.evaluate(report).map(\.held), [true])
+    }
+
+    func testConvergedTimesAreAbsoluteWithoutFaults() {
+        var report = failoverReport()
+        report.firstFaultAt = nil
+        report.liveness = LivenessResult(since: .zero, deadline: at(90), convergedAt: nil, decided: true)
+        var expect = Expectations()
+        expect.converged = true
+        XCTAssertEqual(expect.evaluate(report),
+                       [ExpectationResult(check: "converged", expected: "true", actual: "false (deadline t=90.0s)", held: false)])
+        report.liveness.convergedAt = at(12.3)
+        XCTAssertEqual(expect.evaluate(report),
+                       [ExpectationResult(check: "converged", expected: "true", actual: "true (at t=12.3s)", held: true)])
+    }
+
+    func testZombieWindowsCountOnlyFencedPrimaryViolations() {
+        var report = failoverReport()
+        report.violations = [
+            Violation(invariant: "fenced-primary", at: at(61), until: at(75), nodes: ["patroni1"], detail: "no lease"),
+            Violation(invariant: "single-writable-primary", at: at(87.3), until: at(88), nodes: ["patroni1", "patroni2"], detail: "two primaries"),
+            Violation(invariant: "fenced-primary", at: at(130), until: nil, nodes: ["patroni2"], detail: "no lease"),
+            Violation(invariant: "liveness", at: at(150), until: nil, nodes: [], detail: "not converged"),
+        ]
+        var expect = Expectations()
+        expect.zombieWindows = 2
+        expect.violations = 4
+        XCTAssertEqual(expect.evaluate(report), [
+            ExpectationResult(check: "zombie_windows", expected: "2", actual: "2", held: true),
+            ExpectationResult(check: "violations", expected: "4", actual: "4", held: true),
+        ])
+        expect.zombieWindows = 1
+        XCTAssertEqual(expect.evaluate(report).map(\.held), [false, true])
+        report.violations.removeAll { $0.invariant == "fenced-primary" }
+        expect.zombieWindows = 0
+        XCTAssertEqual(expect.evaluate(report).first, ExpectationResult(check: "zombie_windows", expected: "0", actual: "0", held: true))
     }
 }

@@ -45,6 +45,7 @@ final class JSONReportTests: XCTestCase {
         let value = try parsed(RenderFixtures.fullReport())
         XCTAssertEqual(lookup(value, "scenario"), .string("leader-stop"))
         XCTAssertEqual(int(lookup(value, "seed")), 42)
+        XCTAssertEqual(lookup(value, "ha"), .string("patroni"))
         XCTAssertEqual(lookup(value, "outcome"), .string("completed"))
         XCTAssertEqual(int(lookup(value, "ended_at_ms")), 180_000)
         XCTAssertEqual(int(lookup(value, "events_handled")), 123_456)
@@ -134,7 +135,7 @@ final class JSONReportTests: XCTestCase {
 
     func testViolationsCarryTheirWindowAndAnOpenEndAsNull() throws {
         var report = RenderFixtures.fullReport()
-        report.violations.append(Violation(invariant: "lost-acked-write", at: RenderFixtures.at(1300), until: nil, nodes: [], detail: "write 17 is missing"))
+        report.violations.append(Violation(invariant: "no-lost-acknowledged-writes", at: RenderFixtures.at(1300), until: nil, nodes: [], detail: "write 17 is missing"))
         let value = try parsed(report)
         XCTAssertEqual(lookup(value, "violations.0.invariant"), .string("single-writable-primary"))
         XCTAssertEqual(int(lookup(value, "violations.0.at_ms")), 120_500)
@@ -142,6 +143,39 @@ final class JSONReportTests: XCTestCase {
         XCTAssertEqual(lookup(value, "violations.0.nodes"), .array([.string("patroni1"), .string("patroni3")]))
         XCTAssertEqual(lookup(value, "violations.0.detail"), .string("two primaries accepted writes"))
         XCTAssertEqual(lookup(value, "violations.1.until_ms"), .null)
+    }
+
+    func testEveryViolationCarriesTheReproduceCommand() throws {
+        var report = RenderFixtures.fullReport()
+        report.violations.append(Violation(invariant: "liveness", at: RenderFixtures.at(2100), until: nil, nodes: [], detail: "no convergence"))
+        let value = try parsed(report)
+        for index in 0..<2 {
+            XCTAssertEqual(lookup(value, "violations.\(index).reproduce"), .string("simrun run leader-stop --seed 42"))
+        }
+    }
+
+    func testLivenessCarriesItsWindowAndWhetherItHeld() throws {
+        let value = try parsed(RenderFixtures.fullReport())
+        XCTAssertEqual(int(lookup(value, "liveness.since_ms")), 120_000)
+        XCTAssertEqual(int(lookup(value, "liveness.deadline_ms")), 210_000)
+        XCTAssertEqual(int(lookup(value, "liveness.converged_at_ms")), 152_100)
+        XCTAssertEqual(lookup(value, "liveness.decided"), .bool(false))
+        XCTAssertEqual(lookup(value, "liveness.held"), .bool(true))
+    }
+
+    func testALivenessFailureHasANullConvergenceAndFailsTheVerdict() throws {
+        let value = try parsed(RenderFixtures.livenessOnlyReport())
+        XCTAssertEqual(lookup(value, "liveness.converged_at_ms"), .null)
+        XCTAssertEqual(lookup(value, "liveness.decided"), .bool(true))
+        XCTAssertEqual(lookup(value, "liveness.held"), .bool(false))
+        XCTAssertEqual(lookup(value, "violations.0.invariant"), .string("liveness"))
+        XCTAssertEqual(lookup(value, "verdict"), .string("failed"))
+    }
+
+    func testTheHAPolicyIsWrittenAsGiven() throws {
+        var report = RenderFixtures.fullReport()
+        report.ha = "none"
+        XCTAssertEqual(lookup(try parsed(report), "ha"), .string("none"))
     }
 
     func testTheFinalSnapshotListsMembersAndEtcdKeys() throws {
@@ -177,7 +211,7 @@ final class JSONReportTests: XCTestCase {
             .filter { $0.hasPrefix("  \"") }
             .map { $0.dropFirst(3).prefix { $0 != "\"" } }
             .map(String.init)
-        XCTAssertEqual(topLevelKeys.count, 16)
+        XCTAssertEqual(topLevelKeys.count, 18)
         XCTAssertEqual(topLevelKeys, topLevelKeys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 

@@ -4,10 +4,10 @@ import XCTest
 
 @testable import SimScenarios
 
-/// Decoding scenario files: the mapping onto `ClusterOptions` and the problem lists.
-final class ScenarioDecoderTests: XCTestCase {
+/// Decoding helpers shared by the scenario test files.
+extension XCTestCase {
     /// Decodes `json`, failing the test with the error's lines when it is rejected.
-    private func decoded(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> Scenario? {
+    func decodedScenario(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> Scenario? {
         do throws(ScenarioError) {
             return try ScenarioDecoder.decode(Array(json.utf8), file: "test.json")
         } catch {
@@ -17,7 +17,7 @@ final class ScenarioDecoderTests: XCTestCase {
     }
 
     /// The error for `json`, or nil (failing the test) when it decodes.
-    private func rejection(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> ScenarioError? {
+    func scenarioRejection(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> ScenarioError? {
         do throws(ScenarioError) {
             _ = try ScenarioDecoder.decode(Array(json.utf8), file: "test.json")
             XCTFail("decoded without problems", file: file, line: line)
@@ -28,10 +28,13 @@ final class ScenarioDecoderTests: XCTestCase {
     }
 
     /// The problems for `json` as `path: message` lines.
-    private func problems(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
-        rejection(json, file: file, line: line)?.problems.map { "\($0.path): \($0.message)" } ?? []
+    func scenarioProblems(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        scenarioRejection(json, file: file, line: line)?.problems.map { "\($0.path): \($0.message)" } ?? []
     }
+}
 
+/// Decoding scenario files: the mapping onto `ClusterOptions` and the problem lists.
+final class ScenarioDecoderTests: XCTestCase {
     func testAFullDocumentDecodesToTheExpectedOptions() {
         let json = """
         {
@@ -70,7 +73,7 @@ final class ScenarioDecoderTests: XCTestCase {
           "limits": {"max_events": 1000000}
         }
         """
-        guard let scenario = decoded(json) else { return }
+        guard let scenario = decodedScenario(json) else { return }
 
         var expected = ClusterOptions()
         expected.name = "lab4-automatic-failover"
@@ -126,6 +129,7 @@ final class ScenarioDecoderTests: XCTestCase {
             Fault(at: at(120), action: .start(.node(0, name: "pg1"))),
         ]
         expected.limits.maxEvents = 1_000_000
+        expected.checks.lostWritesAreViolations = true
         XCTAssertEqual(scenario.options, expected)
 
         var expect = Expectations()
@@ -147,7 +151,7 @@ final class ScenarioDecoderTests: XCTestCase {
     }
 
     func testAMinimalDocumentGetsTheLabDefaults() {
-        guard let scenario = decoded(#"{"name": "minimal"}"#) else { return }
+        guard let scenario = decodedScenario(#"{"name": "minimal"}"#) else { return }
         var expected = ClusterOptions()
         expected.name = "minimal"
         XCTAssertEqual(scenario.options, expected)
@@ -168,14 +172,14 @@ final class ScenarioDecoderTests: XCTestCase {
           {"at": "20s", "action": "stop", "target": "patroni2"}
         ]}
         """
-        guard let scenario = decoded(json) else { return }
+        guard let scenario = decodedScenario(json) else { return }
         XCTAssertEqual(scenario.options.faults.map(\.action.label),
                        ["stop patroni1", "start patroni2", "stop patroni3", "stop patroni1", "stop patroni2"])
     }
 
     func testAPartitionWithoutFromIsCutOffFromEverythingBothWays() {
         let json = #"{"name": "x", "faults": [{"at": "1s", "action": "partition", "target": "leader"}]}"#
-        guard let scenario = decoded(json) else { return }
+        guard let scenario = decodedScenario(json) else { return }
         XCTAssertEqual(scenario.options.faults.first?.action,
                        .partition(Partition(target: .leader, peers: [.etcd, .otherNodes, .clients], direction: .both)))
         XCTAssertTrue(scenario.expectations.expectsFailover)
@@ -189,28 +193,28 @@ final class ScenarioDecoderTests: XCTestCase {
           {"at": "3s", "action": "kill", "target": "replica"}
         ]}
         """
-        XCTAssertEqual(decoded(json)?.expectations.expectsFailover, false)
+        XCTAssertEqual(decodedScenario(json)?.expectations.expectsFailover, false)
     }
 
     func testTimeoutCheckFollowsInterUnlessGiven() {
-        let onlyInter = decoded(#"{"name": "x", "workload": {"haproxy": {"inter": "2s"}}}"#)
+        let onlyInter = decodedScenario(#"{"name": "x", "workload": {"haproxy": {"inter": "2s"}}}"#)
         XCTAssertEqual(onlyInter?.options.workload.haproxy.checkTimeout, .seconds(2))
-        let both = decoded(#"{"name": "x", "workload": {"haproxy": {"timeout_check": "500ms", "inter": "2s"}}}"#)
+        let both = decodedScenario(#"{"name": "x", "workload": {"haproxy": {"timeout_check": "500ms", "inter": "2s"}}}"#)
         XCTAssertEqual(both?.options.workload.haproxy.checkTimeout, .millis(500))
     }
 
     func testPatroniTimersAreTakenAsWrittenWithoutTimerAdjustment() {
-        let scenario = decoded(#"{"name": "x", "cluster": {"patroni": {"ttl": 5, "loop_wait": 10, "retry_timeout": 1}}}"#)
+        let scenario = decodedScenario(#"{"name": "x", "cluster": {"patroni": {"ttl": 5, "loop_wait": 10, "retry_timeout": 1}}}"#)
         XCTAssertEqual(scenario?.options.patroni.ttl, 5)
         XCTAssertEqual(scenario?.options.patroni.loopWait, 10)
         XCTAssertEqual(scenario?.options.patroni.retryTimeout, 1)
     }
 
     func testSeedsUseTheWholeUnsignedRangeAndIntegralNotations() {
-        XCTAssertEqual(decoded(#"{"name": "x", "seed": 18446744073709551615}"#)?.options.seed, .max)
-        XCTAssertEqual(decoded(#"{"name": "x", "seed": 7.0}"#)?.options.seed, 7)
-        XCTAssertEqual(problems(#"{"name": "x", "seed": -1}"#), ["$.seed: expected an integer from 0 to 18446744073709551615, got number -1"])
-        XCTAssertEqual(problems(#"{"name": "x", "seed": 18446744073709551616}"#),
+        XCTAssertEqual(decodedScenario(#"{"name": "x", "seed": 18446744073709551615}"#)?.options.seed, .max)
+        XCTAssertEqual(decodedScenario(#"{"name": "x", "seed": 7.0}"#)?.options.seed, 7)
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "seed": -1}"#), ["$.seed: expected an integer from 0 to 18446744073709551615, got number -1"])
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "seed": 18446744073709551616}"#),
                        ["$.seed: expected an integer from 0 to 18446744073709551615, got number 18446744073709551616"])
     }
 
@@ -221,18 +225,18 @@ final class ScenarioDecoderTests: XCTestCase {
          "faults": [{"at": "1s", "action": "heal", "from": ["etcd"]}],
          "expect": {"failover_time": {"max": "1s", "avg": "1s"}, "leader_changes": 1}}
         """
-        XCTAssertEqual(problems(json), [
+        XCTAssertEqual(scenarioProblems(json), [
             "$.cluster.nodes[0].tags.nosync: unknown key \"nosync\"; allowed keys: failover_priority, nofailover",
-            "$.cluster.patroni.loop_wiat: unknown key \"loop_wiat\"; allowed keys: check_timeline, enforce_timer_rules, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, ttl, use_pg_rewind (did you mean \"loop_wait\"?)",
+            "$.cluster.patroni.loop_wiat: unknown key \"loop_wiat\"; allowed keys: check_timeline, enforce_timer_rules, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, synchronous_mode, synchronous_mode_strict, ttl, use_pg_rewind, watchdog (did you mean \"loop_wait\"?)",
             "$.colour: unknown key \"colour\"; allowed keys: cluster, description, duration, expect, faults, ha, limits, name, seed, workload",
             "$.expect.failover_time.avg: unknown key \"avg\"; allowed keys: max, min",
-            "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage",
+            "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows",
             "$.faults[0].from: key \"from\" is not allowed with action \"heal\"; allowed keys: action, at, target, within",
         ])
     }
 
     func testOddKeysUseBracketPaths() {
-        XCTAssertEqual(problems(#"{"name": "x", "two words": 1}"#).first?.hasPrefix("$[\"two words\"]: unknown key"), true)
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "two words": 1}"#).first?.hasPrefix("$[\"two words\"]: unknown key"), true)
     }
 
     func testWrongTypesNameTheExpectedAndTheGivenType() {
@@ -245,7 +249,7 @@ final class ScenarioDecoderTests: XCTestCase {
          "expect": {"split_brain": null, "final_leader": 3},
          "limits": {"max_events": 0}}
         """
-        XCTAssertEqual(problems(json), [
+        XCTAssertEqual(scenarioProblems(json), [
             "$.cluster.nodes: expected an array of node names or node objects, got string \"patroni1\"",
             "$.cluster.patroni.loop_wait: expected an integer from 1 to 2592000 (seconds), got number 1.5",
             "$.cluster.patroni.retry_timeout: expected an integer from 1 to 2592000 (seconds), got number 0",
@@ -259,11 +263,11 @@ final class ScenarioDecoderTests: XCTestCase {
             "$.expect.final_leader: expected a node name or null, got number 3",
             "$.expect.split_brain: expected true or false, got null",
             "$.faults: expected an array of fault objects, got an object",
-            "$.ha: only \"patroni\" is supported in this version, got string \"stolon\"",
+            "$.ha: expected one of \"patroni\", \"none\" or \"manual\", got string \"stolon\"",
             "$.limits.max_events: expected a positive integer, got number 0",
             "$.name: expected a string, got number 7",
             "$.workload.haproxy: expected an object, got an array",
-            "$.workload.router: expected \"haproxy\", got string \"libpq\"",
+            "$.workload.router: expected one of \"haproxy\" or \"fixed\", got string \"libpq\"",
             "$.workload.writes_per_second: expected an integer from 0 to 100000, got number 100001",
         ])
     }
@@ -275,7 +279,7 @@ final class ScenarioDecoderTests: XCTestCase {
          "workload": {"client_timeout": "30", "start_at": "9999999999999h"},
          "expect": {"write_outage": {"max": "800h"}}}
         """
-        XCTAssertEqual(problems(json), [
+        XCTAssertEqual(scenarioProblems(json), [
             "$.cluster.etcd.election_timeout: \"5d\" has an unknown unit \"d\"; expected one of us, ms, s, m, h",
             "$.cluster.network.jitter: \"-1ms\" is negative; durations must be zero or more",
             "$.cluster.network.latency: \"1.5us\" is finer than a microsecond, the simulator's resolution",
@@ -296,7 +300,7 @@ final class ScenarioDecoderTests: XCTestCase {
          ],
          "expect": {"final_leader": "patroni2"}}
         """
-        XCTAssertEqual(problems(json), [
+        XCTAssertEqual(scenarioProblems(json), [
             "$.expect.final_leader: unknown node \"patroni2\"; expected null or one of the nodes: a, b",
             "$.faults[0].target: unknown node \"patroni1\"; expected \"leader\", \"replica\", \"previous\" or one of the nodes: a, b",
             "$.faults[1].from[1]: unknown peer \"c\"; expected \"etcd\", \"nodes\", \"clients\" or one of the nodes: a, b",
@@ -314,11 +318,11 @@ final class ScenarioDecoderTests: XCTestCase {
           {"at": "2m", "action": "heal"}
         ]}
         """
-        XCTAssertEqual(problems(json), [
+        XCTAssertEqual(scenarioProblems(json), [
             "$.faults[1].at: expected a time before the end of the run (duration 1m), got string \"60s\"",
             "$.faults[2].at: expected a time before the end of the run (duration 1m), got string \"2m\"",
         ])
-        XCTAssertEqual(problems(#"{"name": "x", "faults": [{"at": "180s", "action": "heal"}]}"#),
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "faults": [{"at": "180s", "action": "heal"}]}"#),
                        ["$.faults[0].at: expected a time before the end of the run (duration 3m), got string \"180s\""])
     }
 
@@ -326,17 +330,17 @@ final class ScenarioDecoderTests: XCTestCase {
         let json = """
         {"name": "x", "faults": [
           {"action": "stop"},
-          {"at": "1s", "action": "freeze", "target": "leader", "seconds": 3},
+          {"at": "1s", "action": "reboot", "target": "leader", "seconds": 3},
           {"at": "1s"},
           {"at": "1s", "action": "partition", "target": "leader", "from": [], "direction": "sideways"},
           "stop leader"
         ]}
         """
-        XCTAssertEqual(problems(json), [
+        XCTAssertEqual(scenarioProblems(json), [
             "$.faults[0]: missing required key \"at\"",
             "$.faults[0]: missing required key \"target\"",
-            "$.faults[1].action: expected one of \"stop\", \"kill\", \"start\", \"partition\" or \"heal\", got string \"freeze\"",
-            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, direction, from, target, within",
+            "$.faults[1].action: expected one of \"stop\", \"kill\", \"kill-patroni\", \"kill-postgres\", \"start\", \"freeze\", \"clock-step\", \"partition\" or \"heal\", got string \"reboot\"",
+            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, by, direction, for, from, target, within",
             "$.faults[2]: missing required key \"action\"",
             "$.faults[3].direction: expected one of \"outbound\", \"inbound\" or \"both\", got string \"sideways\"",
             "$.faults[3].from: expected at least one of \"etcd\", \"nodes\", \"clients\" or node names, got an empty array",
@@ -345,11 +349,11 @@ final class ScenarioDecoderTests: XCTestCase {
     }
 
     func testNodeListsAreCheckedForCountNamesAndDuplicates() {
-        XCTAssertEqual(problems(#"{"name": "x", "cluster": {"nodes": []}}"#), ["$.cluster.nodes: expected 1 to 9 nodes, got 0"])
-        XCTAssertEqual(problems(#"{"name": "x", "cluster": {"nodes": ["a","b","c","d","e","f","g","h","i","j"]}}"#),
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "cluster": {"nodes": []}}"#), ["$.cluster.nodes: expected 1 to 9 nodes, got 0"])
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "cluster": {"nodes": ["a","b","c","d","e","f","g","h","i","j"]}}"#),
                        ["$.cluster.nodes: expected 1 to 9 nodes, got 10"])
         let json = #"{"name": "x", "cluster": {"nodes": ["a", "etcd2", "has space", "a", {"tags": {}}, 5, {"name": "b", "tags": {"failover_priority": -1}}]}}"#
-        XCTAssertEqual(problems(json), [
+        XCTAssertEqual(scenarioProblems(json), [
             "$.cluster.nodes[1]: \"etcd2\" is reserved for a host or selector of the simulation; choose another node name",
             "$.cluster.nodes[2]: expected a node name of letters, digits, '_' and '-', got \"has space\"",
             "$.cluster.nodes[3]: duplicate node name \"a\" (also $.cluster.nodes[0])",
@@ -361,22 +365,22 @@ final class ScenarioDecoderTests: XCTestCase {
 
     func testABrokenNodeListDoesNotAddUnknownTargetNoise() {
         let json = #"{"name": "x", "cluster": {"nodes": ["a", 5]}, "faults": [{"at": "1s", "action": "stop", "target": "a"}]}"#
-        XCTAssertEqual(problems(json), ["$.cluster.nodes[1]: expected a node name string or a node object, got number 5"])
+        XCTAssertEqual(scenarioProblems(json), ["$.cluster.nodes[1]: expected a node name string or a node object, got number 5"])
     }
 
     func testOnlyOneEtcdMemberIsAccepted() {
-        XCTAssertEqual(problems(#"{"name": "x", "cluster": {"etcd": {"members": 3}}}"#),
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "cluster": {"etcd": {"members": 3}}}"#),
                        ["$.cluster.etcd.members: only 1 etcd member is modelled in this version, got 3"])
     }
 
     func testExpectationBoundsMustBeConsistent() {
-        XCTAssertEqual(problems(#"{"name": "x", "expect": {"failover_time": {}, "write_outage": {}}}"#), [
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "expect": {"failover_time": {}, "write_outage": {}}}"#), [
             "$.expect.failover_time: expected at least one of \"min\" and \"max\", got an empty object",
             "$.expect.write_outage: missing required key \"max\"",
         ])
-        XCTAssertEqual(problems(#"{"name": "x", "expect": {"failover_time": {"min": "50s", "max": "45s"}}}"#),
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "expect": {"failover_time": {"min": "50s", "max": "45s"}}}"#),
                        ["$.expect.failover_time: expected min <= max, got min \"50s\" and max \"45s\""])
-        XCTAssertEqual(decoded(#"{"name": "x", "expect": {"final_leader": null}}"#)?.expectations.finalLeader, .noLeader)
+        XCTAssertEqual(decodedScenario(#"{"name": "x", "expect": {"final_leader": null}}"#)?.expectations.finalLeader, .noLeader)
     }
 
     func testEveryProblemIsReportedAtOnceSortedByPath() {
@@ -393,7 +397,7 @@ final class ScenarioDecoderTests: XCTestCase {
          "cluster": {"patroni": {"ttl": 0}},
          "seed": "one"}
         """
-        guard let error = rejection(json) else { return }
+        guard let error = scenarioRejection(json) else { return }
         XCTAssertEqual(error.kind, .invalid)
         XCTAssertEqual(error.exitCode, 65)
         XCTAssertEqual(error.description, """
@@ -406,7 +410,7 @@ final class ScenarioDecoderTests: XCTestCase {
     }
 
     func testInvalidJSONIsOneProblemWithLineAndColumn() {
-        guard let error = rejection("{\"name\": \"x\",\n  \"seed\": tru}") else { return }
+        guard let error = scenarioRejection("{\"name\": \"x\",\n  \"seed\": tru}") else { return }
         XCTAssertEqual(error.problems.count, 1)
         XCTAssertEqual(error.problems.first?.path, "$.seed")
         XCTAssertEqual(error.problems.first?.message.hasPrefix("invalid JSON at line 2, column 11: "), true)
@@ -414,7 +418,7 @@ final class ScenarioDecoderTests: XCTestCase {
     }
 
     func testATopLevelValueThatIsNotAnObjectIsOneProblem() {
-        XCTAssertEqual(problems("[1, 2]"), ["$: expected an object, got an array"])
+        XCTAssertEqual(scenarioProblems("[1, 2]"), ["$: expected an object, got an array"])
     }
 
     func testProblemsSortNumericIndicesByValue() {

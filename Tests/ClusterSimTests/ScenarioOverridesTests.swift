@@ -121,4 +121,23 @@ final class ScenarioOverridesTests: XCTestCase {
             XCTFail("rejected:\n\(error)")
         }
     }
+
+    func testOverridesReachTheHAPolicyAndTheNewFaultKeys() {
+        XCTAssertEqual(problems(["ha=manual", "ha.detection=1m"]),
+                       ["$.ha: --set \"ha.detection=1m\": cannot set key \"detection\": $.ha is a string, not an object"])
+        let assignments = ["ha.policy=manual", "ha.detection=[\"1m\",\"2m\"]", "faults[0].action=clock-step", "faults[0].by=-40s",
+                           "patroni.watchdog=true"]
+        guard let result = applied(assignments) else { return }
+        do throws(ScenarioError) {
+            let scenario = try ScenarioDecoder.decode(result, file: "base.json")
+            var human = ManualOperator()
+            human.detection = DurationRange(min: .minutes(1), max: .minutes(2))
+            XCTAssertEqual(scenario.options.ha, .manual(human))
+            XCTAssertEqual(scenario.options.workload.router, .fixed)
+            XCTAssertEqual(scenario.options.faults.first?.action, .clockStep(.leader, by: .zero - .seconds(40)))
+            XCTAssertEqual(scenario.options.patroni.watchdog.mode, .required)
+        } catch {
+            XCTFail("rejected:\n\(error)")
+        }
+    }
 }

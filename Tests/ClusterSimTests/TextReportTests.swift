@@ -41,8 +41,8 @@ enum RenderFixtures {
 
     /// A report with one of everything: faults, timeline entries before and after the
     /// first fault and one without a host, a complete and a stalled failover, write
-    /// failures and an outage, a violation, every kind of member row, keys with and
-    /// without a lease.
+    /// failures and an outage, a violation (and the timeline entry marking its start), a
+    /// liveness check that converged, every kind of member row, keys with and without a lease.
     static func fullReport() -> Report {
         var writes = WriteSummary()
         writes.attempted = 1800
@@ -58,6 +58,7 @@ enum RenderFixtures {
         return Report(
             scenario: "leader-stop",
             seed: 42,
+            ha: "patroni",
             outcome: .completed,
             endedAt: at(1800),
             eventsHandled: 123_456,
@@ -68,12 +69,14 @@ enum RenderFixtures {
                 TimelineEntry(at: at(600), host: nil, kind: "fault", message: "fault: stop leader patroni1"),
                 TimelineEntry(at: at(816), host: "patroni3", kind: "lock-acquired", message: "acquired the leader lock"),
                 TimelineEntry(at: at(821), host: "haproxy", kind: "route", message: "routes writes to patroni3"),
+                TimelineEntry(at: at(1205), host: "patroni1", kind: "violation", message: "single-writable-primary: patroni1 and patroni3 both accept writes"),
             ],
             failovers: [completeFailover, stalledFailover],
             writes: writes,
             violations: [
                 Violation(invariant: "single-writable-primary", at: at(1205), until: at(1250), nodes: ["patroni1", "patroni3"], detail: "two primaries accepted writes"),
             ],
+            liveness: LivenessResult(since: at(1200), deadline: at(2100), convergedAt: at(1521), decided: false),
             final: ClusterSnapshot(
                 at: at(1800),
                 systemIdentifier: "7318483939484837267",
@@ -105,6 +108,20 @@ enum RenderFixtures {
         report.writes = WriteSummary()
         report.final.systemIdentifier = nil
         report.final.keys = []
+        report.liveness = LivenessResult(since: .zero, deadline: at(900), convergedAt: at(125), decided: true)
+        return report
+    }
+
+    /// A report whose only failure is a liveness violation: one fault at 60 s, no
+    /// convergence by the 90 s bound.
+    static func livenessOnlyReport() -> Report {
+        var report = quietReport()
+        report.scenario = "stuck"
+        report.firstFaultAt = at(600)
+        report.liveness = LivenessResult(since: at(600), deadline: at(1500), convergedAt: nil, decided: true)
+        report.violations = [
+            Violation(invariant: "liveness", at: at(1500), until: nil, nodes: [], detail: "no leader with every member streaming 90.0s after the last fault"),
+        ]
         return report
     }
 
@@ -124,15 +141,22 @@ final class TextReportTests: XCTestCase {
         TextReport.render(summary, scope: scope).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    func testTheHeaderNamesTheScenarioSeedAndTimers() {
+    func testTheHeaderNamesTheScenarioSeedHAPolicyAndTimers() {
         var report = RenderFixtures.fullReport()
         report.timers.warnings = ["ttl=10 is below the minimum 20; using ttl=20"]
         let text = lines(RenderFixtures.summary(report))
-        XCTAssertEqual(Array(text.prefix(3)), [
+        XCTAssertEqual(Array(text.prefix(4)), [
             "Scenario: leader-stop (seed 42)",
+            "HA: patroni",
             "Timers: ttl=30s loop_wait=10s retry_timeout=10s",
             "warning: ttl=10 is below the minimum 20; using ttl=20",
         ])
+    }
+
+    func testTheHeaderNamesAnHAPolicyOtherThanPatroni() {
+        var report = RenderFixtures.fullReport()
+        report.ha = "manual"
+        XCTAssertEqual(lines(RenderFixtures.summary(report))[1], "HA: manual")
     }
 
     func testTimersThatAreNotWholeSecondsKeepTheirFraction() {
@@ -144,12 +168,18 @@ final class TextReportTests: XCTestCase {
     func testTimelineTimesAreRelativeToTheFirstFaultBothBeforeAndAfterIt() throws {
         let text = lines(RenderFixtures.summary(RenderFixtures.fullReport()))
         let start = try XCTUnwrap(text.firstIndex(of: "Timeline (relative to the first fault at t=60.0s):"))
-        XCTAssertEqual(Array(text.dropFirst(start + 1).prefix(4)), [
+        XCTAssertEqual(Array(text.dropFirst(start + 1).prefix(5)), [
             "  T-5.0s   patroni1  no action. I am (patroni1), the leader with the lock",
             "  T+0.0s   -         fault: stop leader patroni1",
             "  T+21.6s  patroni3  acquired the leader lock",
             "  T+22.1s  haproxy   routes writes to patroni3",
+            "  T+60.5s  patroni1  !! single-writable-primary: patroni1 and patroni3 both accept writes",
         ])
+    }
+
+    func testOnlyTimelineEntriesOfKindViolationAreMarked() {
+        let marked = lines(RenderFixtures.summary(RenderFixtures.fullReport())).filter { $0.contains("!!") }
+        XCTAssertEqual(marked, ["  T+60.5s  patroni1  !! single-writable-primary: patroni1 and patroni3 both accept writes"])
     }
 
     func testTimelineTimesAreAbsoluteWhenThereWasNoFault() throws {
@@ -222,15 +252,70 @@ final class TextReportTests: XCTestCase {
         ])
     }
 
-    func testEachViolationShowsItsInvariantWindowNodesAndDetail() throws {
+    func testEachViolationShowsItsInvariantWindowNodesAndDetailInAlignedColumns() throws {
         var report = RenderFixtures.fullReport()
-        report.violations.append(Violation(invariant: "lost-acked-write", at: at(1300), until: nil, nodes: [], detail: "write 17 is missing"))
+        report.violations.append(Violation(invariant: "fenced-primary", at: at(1300), until: at(1315), nodes: ["patroni1"], detail: "patroni1 accepted a write after losing the lock"))
         let text = lines(RenderFixtures.summary(report))
         let start = try XCTUnwrap(text.firstIndex(of: "Violations:"))
         XCTAssertEqual(Array(text.dropFirst(start + 1).prefix(2)), [
-            "  single-writable-primary from T+60.5s until T+65.0s (4.5s) on patroni1, patroni3: two primaries accepted writes",
-            "  lost-acked-write from T+70.0s until the end of the run: write 17 is missing",
+            "  single-writable-primary  T+60.5s..T+65.0s (4.5s)  nodes: patroni1, patroni3"
+                + "  \u{2014} two primaries accepted writes  reproduce: simrun run leader-stop --seed 42",
+            "  fenced-primary           T+70.0s..T+71.5s (1.5s)  nodes: patroni1          "
+                + "  \u{2014} patroni1 accepted a write after losing the lock  reproduce: simrun run leader-stop --seed 42",
         ])
+    }
+
+    func testAViolationStillOpenAtTheEndRunsToTheEndAndOneWithoutNodesSaysSo() throws {
+        var report = RenderFixtures.fullReport()
+        report.violations = [Violation(invariant: "no-lost-acknowledged-writes", at: at(1300), until: nil, nodes: [], detail: "write 17 is missing")]
+        let text = lines(RenderFixtures.summary(report))
+        let start = try XCTUnwrap(text.firstIndex(of: "Violations:"))
+        XCTAssertEqual(text[start + 1],
+            "  no-lost-acknowledged-writes  T+70.0s..end (50.0s, unresolved)  nodes: -  \u{2014} write 17 is missing"
+                + "  reproduce: simrun run leader-stop --seed 42")
+    }
+
+    func testEveryViolationLineEndsWithTheReproduceCommand() throws {
+        var report = RenderFixtures.fullReport()
+        report.violations += [
+            Violation(invariant: "timeline-monotonic", at: at(1300), until: nil, nodes: ["patroni2"], detail: "timeline went from 3 to 2"),
+            Violation(invariant: "liveness", at: at(2100), until: nil, nodes: [], detail: "no convergence"),
+        ]
+        var summary = RenderFixtures.summary(report)
+        summary.reproduceCommand = "swift run simrun run 'my scenario.json' --seed 42 --set patroni.ttl=20"
+        let text = lines(summary)
+        let start = try XCTUnwrap(text.firstIndex(of: "Violations:"))
+        let violationLines = Array(text.dropFirst(start + 1).prefix(3))
+        XCTAssertEqual(violationLines.count, 3)
+        for line in violationLines {
+            XCTAssertTrue(line.hasSuffix("  reproduce: swift run simrun run 'my scenario.json' --seed 42 --set patroni.ttl=20"), line)
+        }
+        XCTAssertTrue(text[start + 4].hasPrefix("Liveness:"))
+    }
+
+    func testTheLivenessLineSaysWhenTheClusterConvergedAndTheBound() {
+        XCTAssertTrue(lines(RenderFixtures.summary(RenderFixtures.fullReport())).contains("Liveness: converged at T+92.1s (bound T+150.0s)"))
+        XCTAssertTrue(lines(RenderFixtures.summary(RenderFixtures.quietReport())).contains("Liveness: converged at t=12.5s (bound t=90.0s)"))
+    }
+
+    func testTheLivenessLineSaysWhenTheClusterDidNotConvergeInTime() {
+        var report = RenderFixtures.livenessOnlyReport()
+        XCTAssertTrue(lines(RenderFixtures.summary(report)).contains("Liveness: NOT converged by T+90.0s"))
+        report.liveness.convergedAt = at(1612)
+        XCTAssertTrue(lines(RenderFixtures.summary(report)).contains("Liveness: NOT converged by T+90.0s (converged late, at T+101.2s)"))
+    }
+
+    func testTheLivenessLineSaysWhenTheRunEndedBeforeTheBound() {
+        var report = RenderFixtures.livenessOnlyReport()
+        report.violations = []
+        report.liveness.decided = false
+        XCTAssertTrue(lines(RenderFixtures.summary(report)).contains("Liveness: undecided: the run ended before T+90.0s"))
+    }
+
+    func testTheLivenessLineFollowsTheViolations() throws {
+        let text = lines(RenderFixtures.summary(RenderFixtures.quietReport()))
+        let start = try XCTUnwrap(text.firstIndex(of: "Violations: none"))
+        XCTAssertEqual(text[start + 1], "Liveness: converged at t=12.5s (bound t=90.0s)")
     }
 
     func testARunWithoutViolationsSaysNone() {
@@ -351,6 +436,45 @@ final class TextReportTests: XCTestCase {
         XCTAssertEqual(summary.exitCode, 1)
     }
 
+    func testALivenessViolationAloneFailsTheRunWithExitCodeTwo() {
+        let summary = RenderFixtures.summary(RenderFixtures.livenessOnlyReport())
+        XCTAssertFalse(summary.safetyFailed)
+        XCTAssertTrue(summary.livenessFailed)
+        XCTAssertEqual(summary.verdict, .livenessFailed)
+        XCTAssertEqual(summary.exitCode, 2)
+        XCTAssertEqual(summary.failureReasons, ["liveness: no convergence within 90.0s after the last fault"])
+        XCTAssertTrue(lines(summary).contains("Verdict: FAILED (liveness: no convergence within 90.0s after the last fault)"))
+    }
+
+    func testALivenessViolationWithoutFaultsCountsFromTheStartOfTheRun() {
+        var report = RenderFixtures.livenessOnlyReport()
+        report.firstFaultAt = nil
+        report.liveness = LivenessResult(since: .zero, deadline: at(1200), convergedAt: nil, decided: true)
+        XCTAssertEqual(RenderFixtures.summary(report).failureReasons, ["liveness: no convergence within 120.0s after the start of the run"])
+    }
+
+    func testASafetyViolationOutranksALivenessViolation() {
+        var report = RenderFixtures.livenessOnlyReport()
+        report.violations.insert(Violation(invariant: "fenced-primary", at: at(700), until: at(710), nodes: ["patroni1"], detail: "write after demotion"), at: 0)
+        let summary = RenderFixtures.summary(report)
+        XCTAssertEqual(summary.verdict, .failed)
+        XCTAssertEqual(summary.exitCode, 1)
+        XCTAssertEqual(summary.failureReasons, [
+            "1 violation: fenced-primary",
+            "liveness: no convergence within 90.0s after the last fault",
+        ])
+    }
+
+    func testAFailedExpectationOutranksALivenessViolation() {
+        let expectations = [ExpectationResult(check: "failovers", expected: "== 1", actual: "0", held: false)]
+        let summary = RenderFixtures.summary(RenderFixtures.livenessOnlyReport(), expectations: expectations)
+        XCTAssertEqual(summary.exitCode, 1)
+        XCTAssertEqual(summary.failureReasons, [
+            "1 failed expectation: failovers",
+            "liveness: no convergence within 90.0s after the last fault",
+        ])
+    }
+
     func testAFailedExpectationAloneFailsTheRun() {
         let expectations = [ExpectationResult(check: "writes.lost", expected: "== 0", actual: "3", held: false)]
         let summary = RenderFixtures.summary(RenderFixtures.quietReport(), expectations: expectations)
@@ -369,7 +493,7 @@ final class TextReportTests: XCTestCase {
     }
 
     func testNoLineEndsWithASpaceAndTheTextEndsWithOneNewline() {
-        for report in [RenderFixtures.fullReport(), RenderFixtures.quietReport()] {
+        for report in [RenderFixtures.fullReport(), RenderFixtures.quietReport(), RenderFixtures.livenessOnlyReport()] {
             let text = TextReport.render(RenderFixtures.summary(report), scope: "batman")
             XCTAssertTrue(text.hasSuffix("\n"))
             XCTAssertFalse(text.hasSuffix("\n\n"))
@@ -381,7 +505,7 @@ final class TextReportTests: XCTestCase {
 
     func testTheSectionsComeInTheDocumentedOrder() {
         let text = lines(RenderFixtures.summary(RenderFixtures.fullReport()))
-        let markers = ["Scenario:", "Timeline", "Failovers:", "Writes:", "Violations:", "Final state", "+ Cluster:", "etcd keys", "Expectations:", "Verdict:", "Outcome:", "Reproduce:"]
+        let markers = ["Scenario:", "HA:", "Timers:", "Timeline", "Failovers:", "Writes:", "Violations:", "Liveness:", "Final state", "+ Cluster:", "etcd keys", "Expectations:", "Verdict:", "Outcome:", "Reproduce:"]
         let positions = markers.map { marker in text.firstIndex { $0.hasPrefix(marker) } ?? -1 }
         XCTAssertFalse(positions.contains(-1), "missing section in \(positions)")
         XCTAssertEqual(positions, positions.sorted())

@@ -58,30 +58,43 @@ final class WriteLedgerTests: XCTestCase {
         return (ledger, timelines, two, sibling)
     }
 
+    private func lost(_ ledger: WriteLedger, reference: Int, end: Int64, timelines: TimelineRegistry, spacing: Int64) -> Int {
+        var copy = ledger
+        return copy.settle(reference: reference, end: end, timelines: timelines, spacing: spacing)
+    }
+
+    func testSettlingCountsEachLostWriteOnceAndKeepsTheRest() {
+        var (ledger, timelines, two, _) = divergedHistory()
+        XCTAssertEqual(ledger.settle(reference: two, end: 160, timelines: timelines, spacing: spacing), 3 + 2)
+        XCTAssertEqual(ledger.settle(reference: two, end: 160, timelines: timelines, spacing: spacing), 0)
+        XCTAssertEqual(ledger.settle(reference: two, end: 125, timelines: timelines, spacing: spacing), 4,
+                       "100-120 on timeline 1 stay, 130-160 on timeline 2 go")
+    }
+
     func testWritesAckedOnTheParentPastTheForkPointAreLostAndTheSiblingLosesEverything() {
         let (ledger, timelines, two, _) = divergedHistory()
         // 130, 140, 150 on timeline 1, and both sibling writes.
-        XCTAssertEqual(ledger.lost(reference: two, end: 160, timelines: timelines, spacing: spacing), 3 + 2)
+        XCTAssertEqual(lost(ledger, reference: two, end: 160, timelines: timelines, spacing: spacing), 3 + 2)
     }
 
     func testWritesOnTheReferenceBranchAreLostOnlyPastItsEnd() {
         let (ledger, timelines, two, _) = divergedHistory()
-        XCTAssertEqual(ledger.lost(reference: two, end: 140, timelines: timelines, spacing: spacing), 3 + 2 + 2)
-        XCTAssertEqual(ledger.lost(reference: two, end: 129, timelines: timelines, spacing: spacing), 3 + 4 + 2)
+        XCTAssertEqual(lost(ledger, reference: two, end: 140, timelines: timelines, spacing: spacing), 3 + 2 + 2)
+        XCTAssertEqual(lost(ledger, reference: two, end: 129, timelines: timelines, spacing: spacing), 3 + 4 + 2)
     }
 
     func testNoWriteIsLostWhenTheReferenceIsTheOnlyBranchUpToItsEnd() {
         var ledger = WriteLedger()
         ack(&ledger, branch: 0, stride(from: 100, through: 150, by: 10))
-        XCTAssertEqual(ledger.lost(reference: 0, end: 150, timelines: TimelineRegistry(), spacing: spacing), 0)
-        XCTAssertEqual(ledger.lost(reference: 0, end: 1_000, timelines: TimelineRegistry(), spacing: spacing), 0)
-        XCTAssertEqual(ledger.lost(reference: 0, end: 149, timelines: TimelineRegistry(), spacing: spacing), 1)
+        XCTAssertEqual(lost(ledger, reference: 0, end: 150, timelines: TimelineRegistry(), spacing: spacing), 0)
+        XCTAssertEqual(lost(ledger, reference: 0, end: 1_000, timelines: TimelineRegistry(), spacing: spacing), 0)
+        XCTAssertEqual(lost(ledger, reference: 0, end: 149, timelines: TimelineRegistry(), spacing: spacing), 1)
     }
 
     func testADescendantsWritesAreLostWhenTheReferenceIsItsAncestor() {
         let (ledger, timelines, _, _) = divergedHistory()
         // Timeline 1 keeps all of its own writes up to 150; both timeline-2 branches are lost.
-        XCTAssertEqual(ledger.lost(reference: 0, end: 150, timelines: timelines, spacing: spacing), 4 + 2)
+        XCTAssertEqual(lost(ledger, reference: 0, end: 150, timelines: timelines, spacing: spacing), 4 + 2)
     }
 
     func testAForkPointInsideARunKeepsTheWritesUpToItAndInGappedRuns() {
@@ -90,7 +103,7 @@ final class WriteLedgerTests: XCTestCase {
         var ledger = WriteLedger()
         ack(&ledger, branch: 0, stride(from: 100, through: 110, by: 10))
         ack(&ledger, branch: 0, stride(from: 200, through: 230, by: 10))
-        XCTAssertEqual(ledger.lost(reference: two, end: 205, timelines: timelines, spacing: spacing), 3,
+        XCTAssertEqual(lost(ledger, reference: two, end: 205, timelines: timelines, spacing: spacing), 3,
                        "210, 220 and 230 were acked on timeline 1 after the switch point")
     }
 

@@ -17,8 +17,12 @@ public struct WorkloadOptions: Sendable, Equatable {
 
 /// How a client write finds a node.
 public enum RouterKind: String, Sendable, Equatable, CaseIterable {
-    /// An HAProxy that sends writes to the servers whose REST `/primary` check is up.
+    /// An HAProxy that sends writes to the servers whose check is up: Patroni's REST `/primary`,
+    /// or, without Patroni, a SQL check that the server is not in recovery.
     case haproxy
+    /// The application's connection string names one server, which only an operator changes
+    /// (the `"ha": "manual"` picture).
+    case fixed
 }
 
 /// HAProxy's `default-server inter 3s fall 3 rise 2` and `option httpchk OPTIONS /primary`.

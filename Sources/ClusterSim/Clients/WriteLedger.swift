@@ -59,29 +59,28 @@ struct WriteLedger {
         if longestOutage.map({ window.length > $0.length }) ?? true { longestOutage = window }
     }
 
-    /// Acknowledged writes missing from the history of `reference` (a branch ending at
-    /// `end`), in the timeline registry `timelines`. O(runs).
-    func lost(reference: Int, end: Int64, timelines: TimelineRegistry, spacing: Int64) -> Int {
+    /// Removes the acknowledged writes missing from the history of `reference` (a branch
+    /// ending at `end`) and returns how many there were, in the order of the branches. A
+    /// write is counted once, by the first later primary that does not have it. O(runs).
+    mutating func settle(reference: Int, end: Int64, timelines: TimelineRegistry, spacing: Int64) -> Int {
         var total = 0
         for branch in runs.keys.sorted() {
-            let keptUpTo: Int64?
-            if branch == reference {
-                keptUpTo = end
-            } else {
-                keptUpTo = timelines.switchPoint(from: branch, toward: reference)
-            }
+            let keptUpTo = branch == reference ? end : timelines.switchPoint(from: branch, toward: reference)
+            var kept: [AckRun] = []
             for run in runs[branch] ?? [] {
-                guard let limit = keptUpTo else {
+                guard let limit = keptUpTo, run.firstLSN <= limit else {
                     total += run.count
                     continue
                 }
-                if run.firstLSN > limit {
-                    total += run.count
-                } else if run.lastLSN > limit {
-                    let kept = Int((limit - run.firstLSN) / spacing) + 1
-                    total += run.count - kept
+                if run.lastLSN <= limit {
+                    kept.append(run)
+                } else {
+                    let count = Int((limit - run.firstLSN) / spacing) + 1
+                    total += run.count - count
+                    kept.append(AckRun(firstLSN: run.firstLSN, lastLSN: run.firstLSN + Int64(count - 1) * spacing, count: count))
                 }
             }
+            runs[branch] = kept.isEmpty ? nil : kept
         }
         return total
     }

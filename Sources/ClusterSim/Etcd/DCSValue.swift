@@ -13,6 +13,8 @@ public enum DCSValue: Sendable, Equatable {
     case status(optime: Int64)
     /// `history`: one line per promotion.
     case history([HistoryLine])
+    /// `sync`: the primary and its synchronous standby (synchronous mode).
+    case sync(leader: String, standby: String?)
 
     /// The value as Patroni writes it (JSON for structured keys).
     public var rendered: String {
@@ -25,6 +27,8 @@ public enum DCSValue: Sendable, Equatable {
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):
             return "[" + lines.map(\.rendered).joined(separator: ",") + "]"
+        case let .sync(leader, standby):
+            return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standby.map { "\"\($0)\"" } ?? "null") + "}"
         }
     }
 }

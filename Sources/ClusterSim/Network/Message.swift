@@ -33,6 +33,12 @@ enum Payload {
     case walData(branch: Int, lsn: Int64)
     /// The walsender's connection closed because its postmaster went away.
     case walClosed
+    /// A standby reports its flush position to its upstream (the reply that synchronous commit waits for).
+    case walFlushed(lsn: Int64)
+    /// A health check's connection attempt to a node's PostgreSQL (`pg_isready`).
+    case pgPing(token: UInt64)
+    /// PostgreSQL accepted it; `primary` tells whether it is out of recovery.
+    case pgPong(token: UInt64, primary: Bool)
     /// A client write routed to a node's PostgreSQL.
     case write(id: UInt64)
     /// The node's answer to a write.
@@ -45,6 +51,7 @@ enum Refusal {
     case probe(round: UInt64, generation: UInt64)
     case check(check: UInt64)
     case wal(attempt: UInt64)
+    case ping(token: UInt64)
     case write(id: UInt64)
 }
 

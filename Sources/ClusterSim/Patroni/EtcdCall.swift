@@ -23,6 +23,8 @@ struct EtcdCall {
         case writeInitialize
         case writeConfig
         case takeLeader
+        case writeSync
+        case prePromoteSync
         case releaseLeader
         case shutdownMember
     }
@@ -30,7 +32,7 @@ struct EtcdCall {
     var id: UInt64
     var request: EtcdRequest
     var purpose: Purpose
-    /// When the call gives up.
+    /// When the call gives up, on the node's wall clock (Patroni's `Retry` uses `time.time()`).
     var deadline: SimInstant
     /// Whether it retries with back-off after the HTTP attempts fail.
     var retries: Bool

@@ -28,17 +28,17 @@ struct PatroniAgent {
     /// Bumped at every start and death, so events of an earlier process are ignored.
     var generation: UInt64 = 0
     var loop: LoopState = .starting
-    /// The scheduled start of the next cycle (the `loop_wait` grid).
+    /// The scheduled start of the next cycle (the `loop_wait` grid), on the node's wall clock.
     var nextRun: SimInstant = .zero
     var lease: Int64 = 0
-    /// When the lease was last refreshed; nil once `watch()` zeroed it.
+    /// When the lease was last refreshed (wall clock); nil once `watch()` zeroed it.
     var leaseRefreshedAt: SimInstant?
     /// The watch cache: every key under the prefix, by key name relative to the prefix.
     var cache: [String: CachedKey] = [:]
     /// False when the watch broke and the cache must be reloaded.
     var cacheReady = false
-    /// `is_leader()`: true until this instant.
-    var leaderExpiry: SimInstant = .zero
+    /// `is_leader()`: true until this instant of the node's wall clock; nil when not leader.
+    var leaderExpiry: SimInstant?
     /// Members of the last view that had a leader (`old_cluster`), as node indices.
     var oldClusterMembers: [Int] = []
     /// The one etcd call in flight.
@@ -61,11 +61,13 @@ struct PatroniAgent {
     var wakePending = false
     /// The graceful shutdown will release the leader key (Patroni believed itself leader).
     var shutdownReleasesKey = false
+    /// The `synchronous_standby_names` to set once the `/sync` write in flight succeeds.
+    var syncNamesAfterWrite: SynchronousStandbyNames?
     /// Bootstrap finished; `post_bootstrap` still has to publish the cluster.
     var postBootstrapPending = false
 
-    /// Whether the HA loop's `is_leader()` holds at `now`.
-    func isLeader(at now: SimInstant) -> Bool { now < leaderExpiry }
+    /// Whether the HA loop's `is_leader()` holds at wall-clock time `wallNow`.
+    func isLeader(at wallNow: SimInstant) -> Bool { leaderExpiry.map { wallNow < $0 } ?? false }
 }
 
 /// A long action run by Patroni's async executor.

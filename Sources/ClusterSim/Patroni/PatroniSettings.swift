@@ -14,6 +14,12 @@ public struct PatroniSettings: Sendable, Equatable {
     public var checkTimeline: Bool = false
     /// `primary_start_timeout`: seconds a crashed primary may restart in place before failing over.
     public var primaryStartTimeout: Int = 300
+    /// `synchronous_mode`: commits wait for a synchronous standby, and only it may be promoted.
+    public var synchronousMode = false
+    /// `synchronous_mode_strict`: with no synchronous standby, commits block rather than go asynchronous.
+    public var synchronousModeStrict = false
+    /// The `watchdog` section.
+    public var watchdog = WatchdogSettings()
     /// Whether the timers are validated and adjusted as current Patroni does (PATRONI.md §7.1);
     /// false runs them exactly as given, as Patroni 3.0.2 accepted a ttl below 20.
     public var enforceTimerRules: Bool = true

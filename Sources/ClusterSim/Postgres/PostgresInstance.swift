@@ -47,6 +47,12 @@ struct PostgresInstance {
     var generation: UInt64 = 0
     /// Replication slots a primary has for each node.
     var slots: [Bool]
+    /// `synchronous_standby_names` on a primary.
+    var synchronousStandbyNames: SynchronousStandbyNames = .none
+    /// Writes committed locally that wait for the synchronous standby, in LSN order.
+    var waitingCommits: [WaitingCommit] = []
+    /// The flush position each standby last reported to this server.
+    var flushedBy: [Int64]
     /// Whether a CHECKPOINT ran since the last promotion.
     var checkpointedSincePromotion = true
     /// The replica needs crash recovery before the rewind decision can be made.
@@ -54,6 +60,7 @@ struct PostgresInstance {
 
     init(nodeCount: Int) {
         slots = Array(repeating: false, count: nodeCount)
+        flushedBy = Array(repeating: 0, count: nodeCount)
     }
 
     /// Whether it accepts client writes now.
@@ -64,4 +71,20 @@ struct PostgresInstance {
 
     /// Whether the postmaster process exists.
     var processAlive: Bool { state != .stopped && state != .crashed }
+}
+
+/// `synchronous_standby_names` as Patroni sets it with one synchronous standby.
+enum SynchronousStandbyNames: Equatable {
+    /// Empty: commits do not wait.
+    case none
+    /// Commits wait until this node has flushed them.
+    case standby(Int)
+    /// Strict mode with no standby: a name that matches nobody, so commits block.
+    case placeholder
+}
+
+/// A client write committed locally and waiting for the synchronous standby's flush.
+struct WaitingCommit: Equatable {
+    var writeID: UInt64
+    var lsn: Int64
 }

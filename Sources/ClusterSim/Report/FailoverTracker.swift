@@ -20,8 +20,8 @@ struct FailoverTracker {
         records[i].leaderKeyGoneHow = how
     }
 
-    /// A node created the leader key.
-    mutating func leaderKeyCreated(by node: Int, name: String, at now: SimInstant) {
+    /// A node created the leader key (or, without Patroni, was chosen to be promoted).
+    mutating func newLeaderChosen(_ node: Int, name: String, at now: SimInstant) {
         guard let i = open, records[i].lockAcquiredAt == nil else { return }
         records[i].lockAcquiredAt = now
         records[i].newLeader = name

@@ -5,6 +5,8 @@ public struct Report: Sendable, Equatable {
     public var scenario: String
     /// The seed of the run.
     public var seed: UInt64
+    /// The HA policy: `patroni`, `none` or `manual`.
+    public var ha: String
     /// How the run ended.
     public var outcome: RunOutcome
     /// Virtual time when the run ended.
@@ -21,8 +23,11 @@ public struct Report: Sendable, Equatable {
     public var failovers: [FailoverRecord]
     /// Client write accounting.
     public var writes: WriteSummary
-    /// Safety violations found while the run went on.
+    /// Safety violations found while the run went on, and a `liveness` violation if the
+    /// cluster did not converge in time after the last fault.
     public var violations: [Violation]
+    /// Whether and when the cluster converged after the last fault.
+    public var liveness: LivenessResult
     /// The cluster at the end of the run.
     public var final: ClusterSnapshot
 }
@@ -104,9 +109,10 @@ public struct OutageWindow: Sendable, Equatable {
     public var length: SimDuration { until - from }
 }
 
-/// A broken safety invariant.
+/// A broken invariant.
 public struct Violation: Sendable, Equatable {
-    /// The invariant's name, e.g. `single-writable-primary`.
+    /// The invariant's name: `single-writable-primary`, `no-lost-acknowledged-writes`,
+    /// `timeline-monotonic`, `fenced-primary` (safety) or `liveness`.
     public var invariant: String
     /// When it began.
     public var at: SimInstant
@@ -158,4 +164,20 @@ public struct EtcdKeyDump: Sendable, Equatable {
     public var value: String
     /// The lease ID the key is attached to, if any.
     public var lease: Int64?
+}
+
+/// The liveness check: after the last fault, one leader and every member with a running
+/// Patroni streaming from it on its timeline, within a bound.
+public struct LivenessResult: Sendable, Equatable {
+    /// When the check starts: the last fault (or the start of the run without faults).
+    public var since: SimInstant
+    /// The instant by which the cluster must have converged.
+    public var deadline: SimInstant
+    /// The first instant at or after `since` when it had converged, if any.
+    public var convergedAt: SimInstant?
+    /// Whether the run lasted past the deadline, so that the check could decide.
+    public var decided: Bool
+
+    /// Whether convergence came in time (false also while undecided and not converged).
+    public var held: Bool { convergedAt.map { $0 <= deadline } ?? false }
 }

@@ -12,6 +12,8 @@ public struct ClusterOptions: Sendable, Equatable {
     public var namespace: String = "service"
     /// The nodes, in order; the first is not favoured by anything but tie-free bookkeeping.
     public var nodes: [NodeOptions] = ["patroni1", "patroni2", "patroni3"].map(NodeOptions.init(name:))
+    /// Who decides failovers.
+    public var ha: HAPolicy = .patroni
     /// The etcd cluster.
     public var etcd = EtcdOptions()
     /// Patroni's dynamic configuration.
@@ -24,6 +26,8 @@ public struct ClusterOptions: Sendable, Equatable {
     public var workload = WorkloadOptions()
     /// Faults, in any order (they fire by time, ties in this order).
     public var faults: [Fault] = []
+    /// Bounds of the safety and liveness checks.
+    public var checks = CheckOptions()
     /// Limits that end a runaway run.
     public var limits = RunLimits()
 

@@ -26,6 +26,15 @@ public enum FaultAction: Sendable, Equatable {
     case kill(FaultTarget)
     /// Starts Patroni (and through it PostgreSQL) on a stopped or killed node.
     case start(FaultTarget)
+    /// Only Patroni dies (SIGKILL); PostgreSQL keeps running, as primary if it was.
+    case killPatroni(FaultTarget)
+    /// Only the postmaster dies (`pg_ctl stop -m immediate`); Patroni notices in its next cycle.
+    case killPostgres(FaultTarget)
+    /// Patroni is paused for a while (SIGSTOP, a long GC or VM pause); PostgreSQL keeps running.
+    case freeze(FaultTarget, for: SimDuration)
+    /// The node's wall clock jumps by `by` (negative: backwards). Patroni schedules with it;
+    /// etcd's lease clock is not affected.
+    case clockStep(FaultTarget, by: SimDuration)
     /// Drops traffic between the target and a set of hosts.
     case partition(Partition)
     /// Removes link rules: those involving `target`, or all of them when `nil`.
@@ -37,6 +46,10 @@ public enum FaultAction: Sendable, Equatable {
         case .stop(let t): return "stop \(t.label)"
         case .kill(let t): return "kill \(t.label)"
         case .start(let t): return "start \(t.label)"
+        case .killPatroni(let t): return "kill-patroni \(t.label)"
+        case .killPostgres(let t): return "kill-postgres \(t.label)"
+        case let .freeze(t, duration): return "freeze \(t.label) for \(duration)"
+        case let .clockStep(t, by): return "clock-step \(t.label) by \(by)"
         case .partition(let p): return "partition \(p.target.label) from \(p.peers.map(\.label).joined(separator: ",")) (\(p.direction.rawValue))"
         case .heal(let t): return t.map { "heal \($0.label)" } ?? "heal all"
         }

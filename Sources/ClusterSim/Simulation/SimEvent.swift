@@ -4,6 +4,8 @@ enum SimEvent {
     case fault(Int)
     /// A node's Patroni starts at the beginning of the run.
     case boot(node: Int)
+    /// Without Patroni, the first node initialises the cluster and the others clone it.
+    case bootWithoutPatroni
     /// A message reaches its destination.
     case deliver(Message)
     /// A Patroni process's nap ends (ignored if the process or the nap changed).
@@ -24,6 +26,8 @@ enum SimEvent {
     case receiverTimeout(node: Int, generation: UInt64, attempt: UInt64)
     /// A walreceiver's retry interval ended.
     case receiverRetry(node: Int, generation: UInt64)
+    /// The fencing checker re-evaluates a writable node when its lease coverage runs out.
+    case fencingCheck(node: Int)
     /// etcd's lessor looks for expired leases.
     case lessorScan
     /// The workload starts its next write.
@@ -34,6 +38,18 @@ enum SimEvent {
     case haproxyCheck(server: Int)
     /// HAProxy's check `check` of `server` timed out.
     case haproxyCheckTimeout(server: Int, check: UInt64)
+    /// A node's watchdog timer ran out (ignored if it was pinged or disarmed since).
+    case watchdogExpired(node: Int, deadline: SimInstant)
+    /// A frozen Patroni runs again.
+    case thaw(node: Int)
+    /// Without Patroni: the standby's failover script checks its primary.
+    case scriptCheck(node: Int)
+    /// A `pg_isready`-style check got no answer in time.
+    case pingTimeout(token: UInt64)
+    /// The manual operator finishes a step of the failover procedure.
+    case operatorStep(OperatorStep)
+    /// The manual operator's monitoring checks the primary.
+    case operatorCheck
     /// The run's duration is over.
     case endOfRun
 }
@@ -57,4 +73,18 @@ enum PostgresStep {
     case fastStopDone
     case crashRecoveryDone
     case rewindDone(from: Int)
+}
+
+/// The steps of a manual failover, each ending after a delay drawn from the operator's ranges.
+enum OperatorStep: Equatable {
+    /// Someone noticed the alert.
+    case detected
+    /// A decision was taken.
+    case decided
+    /// The promotion command was run.
+    case executed(candidate: Int)
+    /// The new primary was checked.
+    case verified(candidate: Int)
+    /// The application's connection string now names the new primary.
+    case applicationUpdated(candidate: Int)
 }

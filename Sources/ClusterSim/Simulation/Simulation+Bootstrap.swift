@@ -47,7 +47,8 @@ extension Simulation {
                      .takeLeader)
         case (.takeLeader, .answered(.ok)):
             agents[node].postBootstrapPending = false
-            agents[node].leaderExpiry = now + timers.ttl
+            agents[node].leaderExpiry = wallNow(node) + timers.ttl
+            pingWatchdog(node)
             agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "initialized", "initialized a new cluster")
             touchMember(node)

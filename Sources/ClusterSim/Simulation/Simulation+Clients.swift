@@ -8,6 +8,7 @@ extension Simulation {
     func scheduleWorkloadStart() {
         guard options.workload.writesPerSecond > 0 else { return }
         scheduler.schedule(.clientWrite, at: options.workload.startAt)
+        guard options.workload.router == .haproxy else { return }
         let inter = options.workload.haproxy.inter.microseconds
         for server in 0..<options.nodes.count {
             let offset = clients.random.nextInt(in: 0...max(0, inter - 1))
@@ -19,7 +20,7 @@ extension Simulation {
     func startWrite() {
         scheduler.schedule(.clientWrite, after: writeInterval)
         ledger.attempted += 1
-        guard let server = clients.pickServer() else {
+        guard let server = options.workload.router == .fixed ? coordinator.applicationTarget : clients.pickServer() else {
             ledger.fail("no server available (HAProxy has no server up)", at: now)
             return
         }
@@ -46,8 +47,14 @@ extension Simulation {
                 return
             }
             extendWAL(node, to: pg.lsn + options.postgres.walBytesPerWrite)
-            safety.writeAccepted(by: node)
-            send(.writeResult(id: id, .committed(branch: postgres[node].branch, lsn: postgres[node].lsn)), from: node, to: layout.router)
+            writablePrimary.writeAccepted(by: node)
+            fencedPrimary.writeAccepted(by: node)
+            if commitWaits(on: node) {
+                postgres[node].waitingCommits.append(WaitingCommit(writeID: id, lsn: postgres[node].lsn))
+                releaseCommits(node)
+            } else {
+                send(.writeResult(id: id, .committed(branch: postgres[node].branch, lsn: postgres[node].lsn)), from: node, to: layout.router)
+            }
         }
     }
 
@@ -84,11 +91,19 @@ extension Simulation {
 
     /// Patroni's REST API answers `/primary`: 200 while it believes itself leader (PATRONI.md §8.1).
     func answerCheck(at node: Int, check: UInt64) {
+        if !patroniManaged {
+            if postgres[node].acceptsConnections {
+                send(.checkResponse(check: check, up: postgres[node].acceptsWrites), from: node, to: layout.router)
+            } else {
+                send(.refused(.check(check: check)), from: node, to: layout.router)
+            }
+            return
+        }
         guard agents[node].process == .running else {
             send(.refused(.check(check: check)), from: node, to: layout.router)
             return
         }
-        send(.checkResponse(check: check, up: agents[node].isLeader(at: now)), from: node, to: layout.router)
+        send(.checkResponse(check: check, up: agents[node].isLeader(at: wallNow(node))), from: node, to: layout.router)
     }
 
     /// A check timed out.

@@ -7,7 +7,7 @@ extension Simulation {
         let id = agents[node].nextCallID
         agents[node].nextCallID += 1
         agents[node].call = EtcdCall(id: id, request: request, purpose: purpose,
-                                     deadline: now + timers.retryTimeout, retries: retries)
+                                     deadline: wallNow(node) + timers.retryTimeout, retries: retries)
         sendAttempt(node)
     }
 
@@ -16,7 +16,7 @@ extension Simulation {
         call.attempt += 1
         call.attemptsInRound += 1
         agents[node].call = call
-        let timeout = min(attemptTimeout, call.deadline - now)
+        let timeout = min(attemptTimeout, call.deadline - wallNow(node))
         let generation = agents[node].generation
         send(.etcdRequest(callID: call.id, attempt: call.attempt, generation: generation, call.request),
              from: node, to: layout.etcd(0))
@@ -34,7 +34,7 @@ extension Simulation {
     /// An attempt timed out or was refused: try again within the deadline, or give up.
     func etcdAttemptFailed(_ node: Int, callID: UInt64, attempt: UInt64) {
         guard var call = agents[node].call, call.id == callID, call.attempt == attempt else { return }
-        let remaining = call.deadline - now
+        let remaining = call.deadline - wallNow(node)
         if remaining <= .zero {
             agents[node].call = nil
             callEnded(node, call.purpose, .failed)
@@ -75,6 +75,8 @@ extension Simulation {
         case .touchKeepAlive, .touchGrant, .touchMember: touchMemberStep(node, purpose, result)
         case .acquireKeepAlive, .acquireGrant, .acquireLock: acquireStep(node, purpose, result)
         case .initializeRace, .writeInitialize, .writeConfig, .takeLeader: bootstrapStep(node, purpose, result)
+        case .writeSync: syncWritten(node, result)
+        case .prePromoteSync: prePromoteSyncWritten(node, result)
         case .releaseLeader, .shutdownMember: shutdownStep(node, purpose, result)
         }
     }

@@ -12,6 +12,7 @@ extension Simulation {
              from: etcdHost, to: from, extraDelay: commit)
         observeKeyChanges(events, by: from)
         broadcast(events, extraDelay: commit)
+        observeLeaderKey()
     }
 
     /// The lessor's periodic scan: revoke expired leases and delete their keys.
@@ -20,6 +21,7 @@ extension Simulation {
         if !events.isEmpty {
             observeKeyChanges(events, by: nil)
             broadcast(events, extraDelay: options.etcd.commitLatency)
+            observeLeaderKey()
         }
         scheduler.schedule(.lessorScan, after: options.etcd.lessorScanInterval)
     }
@@ -46,7 +48,7 @@ extension Simulation {
             if let value = event.value {
                 guard case .leaderName(let holder) = value, etcd.entries[leaderKey]?.createRevision == event.revision else { continue }
                 if let node = nodeIndex(named: holder) {
-                    failovers.leaderKeyCreated(by: node, name: holder, at: now)
+                    failovers.newLeaderChosen(node, name: holder, at: now)
                 }
             } else {
                 let how = writer == nil ? "expired" : "released"

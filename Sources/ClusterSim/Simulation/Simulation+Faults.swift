@@ -15,6 +15,23 @@ extension Simulation {
             guard let node = resolve(target, for: fault) else { return }
             noteFault(fault, node: node)
             startPatroni(node)
+        case .killPatroni(let target):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            killPatroni(node)
+        case .killPostgres(let target):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            if postgres[node].processAlive { crashPostgres(node) } else { note(node, "no-op", "kill-postgres ignored: PostgreSQL is not running") }
+        case let .freeze(target, duration):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            freeze(node, for: duration)
+        case let .clockStep(target, by):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            clockOffsets[node] = clockOffsets[node] + by
+            note(node, "clock-step", "wall clock stepped by \(by)")
         case .partition(let partition):
             guard let node = resolve(partition.target, for: fault) else { return }
             noteFault(fault, node: node)
@@ -39,7 +56,7 @@ extension Simulation {
         let node: Int?
         switch target {
         case .node(let index, _): node = index
-        case .leader: node = currentLeader
+        case .leader: node = currentPrimary
         case .replica: node = postgres.indices.first { postgres[$0].state == .running && !postgres[$0].isPrimary }
         case .previous: node = previousFaultNode
         }
@@ -47,6 +64,12 @@ extension Simulation {
             note(nil, "no-op", "fault skipped: \(fault.action.label) (no node is \(target.label) now)")
         }
         return node
+    }
+
+    /// The leader now: the leader key's holder under Patroni, else the first node accepting writes.
+    var currentPrimary: Int? {
+        if patroniManaged { return currentLeader }
+        return postgres.indices.first { postgres[$0].acceptsWrites }
     }
 
     /// The node named by the leader key in etcd now.
@@ -57,7 +80,7 @@ extension Simulation {
 
     private func noteFault(_ fault: Fault, node: Int) {
         previousFaultNode = node
-        let leader = currentLeader
+        let leader = currentPrimary
         let resolved = fault.action.label + (fault.action.targetsRole ? " (\(name(node)))" : "")
         note(nil, "fault", "fault: \(resolved)")
         if node == leader, fault.action.canCauseFailover {
@@ -83,7 +106,9 @@ extension FaultAction {
     /// Whether the target was given as a role (`leader`, `replica`) rather than a name.
     var targetsRole: Bool {
         switch self {
-        case .stop(let t), .kill(let t), .start(let t): return t.isRole
+        case .stop(let t), .kill(let t), .start(let t), .killPatroni(let t), .killPostgres(let t),
+             .freeze(let t, _), .clockStep(let t, _):
+            return t.isRole
         case .partition(let p): return p.target.isRole
         case .heal(let t): return t?.isRole ?? false
         }
@@ -92,7 +117,7 @@ extension FaultAction {
     /// Whether the action, applied to the leader, can make another node take over.
     var canCauseFailover: Bool {
         switch self {
-        case .stop, .kill, .partition: return true
+        case .stop, .kill, .partition, .killPatroni, .killPostgres, .freeze, .clockStep: return true
         case .start, .heal: return false
         }
     }

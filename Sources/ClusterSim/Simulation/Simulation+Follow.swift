@@ -13,7 +13,7 @@ extension Simulation {
         let pg = postgres[node]
         if pg.acceptsWrites {
             note(node, "demote", "demoting self because I do not have the lock and I was a leader")
-            agents[node].leaderExpiry = .zero
+            agents[node].leaderExpiry = nil
             demote(node, .immediateNolock)
             touchMember(node)
             return
@@ -132,6 +132,7 @@ extension Simulation {
     /// `Ha.demote`: stop PostgreSQL and restart it as a replica, without releasing the key.
     func demote(_ node: Int, _ mode: DemoteMode) {
         note(node, "demoting", "Demoting self (\(mode.rawValue))")
+        disarmWatchdog(node)
         armRewindCheck(node)
         agents[node].action = .demote(mode)
         switch mode {

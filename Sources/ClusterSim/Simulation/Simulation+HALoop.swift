@@ -23,7 +23,7 @@ extension Simulation {
     /// The body of the cycle after the cluster was loaded (PATRONI.md §1.3).
     private func decide(_ node: Int) {
         let leader = cachedLeader(node)
-        if leader != node { agents[node].leaderExpiry = .zero }
+        if leader != node { agents[node].leaderExpiry = nil }
         if leader != nil { agents[node].oldClusterMembers = cachedMembers(node) }
         let pg = postgres[node]
         if agents[node].action != nil {
@@ -49,9 +49,9 @@ extension Simulation {
         guard agents[node].process == .running else { return }
         agents[node].nextRun = agents[node].nextRun + timers.loopWait
         agents[node].leaseRefreshedAt = nil
-        let nap = agents[node].nextRun - now
+        let nap = agents[node].nextRun - wallNow(node)
         if nap <= .zero || agents[node].wakePending {
-            agents[node].nextRun = now
+            agents[node].nextRun = wallNow(node)
             sleep(node, until: now)
             return
         }
@@ -70,7 +70,7 @@ extension Simulation {
         guard agents[node].process == .running else { return }
         switch agents[node].loop {
         case .sleeping:
-            agents[node].nextRun = now
+            agents[node].nextRun = wallNow(node)
             sleep(node, until: now)
         case .inCycle:
             agents[node].wakePending = true
@@ -83,7 +83,7 @@ extension Simulation {
     func dcsError(_ node: Int) {
         if postgres[node].isPrimary && (postgres[node].state == .running || postgres[node].state == .promoting) {
             note(node, "demote", "demoting self because DCS is not accessible and I was a leader")
-            agents[node].leaderExpiry = .zero
+            agents[node].leaderExpiry = nil
             demote(node, .offline)
         } else {
             noteOnce(node, "dcs-unreachable", "DCS is not accessible")
@@ -94,7 +94,7 @@ extension Simulation {
     /// `touch_member`: refresh the lease unless done within `loop_wait`, then write the
     /// member key if it changed; then the cycle ends.
     func touchMember(_ node: Int) {
-        if let refreshed = agents[node].leaseRefreshedAt, now - refreshed < timers.loopWait {
+        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers.loopWait {
             writeMemberKey(node)
         } else {
             callEtcd(node, .keepAlive(lease: agents[node].lease), .touchKeepAlive)
@@ -114,13 +114,13 @@ extension Simulation {
     func touchMemberStep(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {
         switch (purpose, result) {
         case (.touchKeepAlive, .answered(.keepAliveOK)):
-            agents[node].leaseRefreshedAt = now
+            agents[node].leaseRefreshedAt = wallNow(node)
             writeMemberKey(node)
         case (.touchKeepAlive, .answered(.leaseNotFound)):
             callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .touchGrant)
         case (.touchGrant, .answered(.leaseGranted(let id, _))):
             agents[node].lease = id
-            agents[node].leaseRefreshedAt = now
+            agents[node].leaseRefreshedAt = wallNow(node)
             agents[node].publishedMember = nil
             writeMemberKey(node)
         case (.touchMember, .answered(.ok)):

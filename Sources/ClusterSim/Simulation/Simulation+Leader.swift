@@ -11,7 +11,7 @@ extension Simulation {
         case (_, .failed):
             dcsError(node)
         case (.updateLockKeepAlive, .answered(.keepAliveOK)):
-            agents[node].leaseRefreshedAt = now
+            agents[node].leaseRefreshedAt = wallNow(node)
             if agents[node].cache["leader"]?.lease == agents[node].lease {
                 lockUpdated(node)
             } else {
@@ -22,7 +22,7 @@ extension Simulation {
             callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .updateLockGrant)
         case (.updateLockGrant, .answered(.leaseGranted(let id, _))):
             agents[node].lease = id
-            agents[node].leaseRefreshedAt = now
+            agents[node].leaseRefreshedAt = wallNow(node)
             agents[node].publishedMember = nil
             callEtcd(node, .putIfValueOrAbsent(key: leaderKey, value: .leaderName(name(node)), lease: id,
                                                expected: .leaderName(name(node))), .updateLockRebind)
@@ -35,7 +35,8 @@ extension Simulation {
 
     /// The CAS failed: someone else holds the key ("failed to update leader lock").
     private func lockLost(_ node: Int) {
-        agents[node].leaderExpiry = .zero
+        agents[node].leaderExpiry = nil
+        disarmWatchdog(node)
         if postgres[node].acceptsWrites {
             note(node, "demote", "demoted self because failed to update leader lock in DCS")
             demote(node, .immediateNolock)
@@ -47,7 +48,8 @@ extension Simulation {
 
     /// The lock is ours for another `ttl`: act as the leader.
     private func lockUpdated(_ node: Int) {
-        agents[node].leaderExpiry = now + timers.ttl
+        agents[node].leaderExpiry = wallNow(node) + timers.ttl
+        pingWatchdog(node)
         let pg = postgres[node]
         if agents[node].action != nil {
             touchMember(node)
@@ -84,7 +86,7 @@ extension Simulation {
 
     private func writeHistory(_ node: Int) {
         guard let line = agents[node].pendingHistory else {
-            touchMember(node)
+            processSyncReplication(node)
             return
         }
         agents[node].pendingHistory = nil
@@ -93,7 +95,7 @@ extension Simulation {
     }
 
     func leaderWriteDone(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {
-        if purpose == .writeStatus { writeHistory(node) } else { touchMember(node) }
+        if purpose == .writeStatus { writeHistory(node) } else { processSyncReplication(node) }
     }
 
     /// `enforce_primary_role` after taking or keeping the lock: promote a replica.
@@ -101,6 +103,9 @@ extension Simulation {
         if postgres[node].acceptsWrites {
             note(node, "lock-kept", "acquired session lock as a leader")
             failovers.promoted(node, timeline: timelineNumber(node), at: now)
+        } else if synchronousMode {
+            prepareSyncBeforePromotion(node)
+            return
         } else {
             note(node, "promote", acquired
                  ? "promoted self to leader by acquiring session lock"

@@ -23,6 +23,16 @@ extension Simulation {
             scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .followAfterYield), after: .seconds(2))
             return
         }
+        if options.patroni.watchdog.mode == .required && !watchdogUsable {
+            noteOnce(node, "not-healthiest", "Watchdog device is not usable")
+            follow(node, leader: nil)
+            return
+        }
+        if synchronousMode, let sync = cachedSync(node), sync.leader != nil, sync.leader != node, sync.standby != node {
+            noteOnce(node, "not-healthiest", "not a member of /sync: only the synchronous standby may be promoted")
+            follow(node, leader: nil)
+            return
+        }
         if let optime = cachedOptime(node), optime - walPosition(node) > options.patroni.maximumLagOnFailover {
             noteOnce(node, "not-healthiest", "My wal position exceeds maximum replication lag")
             follow(node, leader: nil)
@@ -95,7 +105,9 @@ extension Simulation {
                 return "Primary (\(name(target))) is still alive"
             case let .replica(wal, priority, nofailover)?:
                 if nofailover { continue }
-                if wal > mine { return "Wal position of \(name(target)) is ahead of my wal position" }
+                if wal > mine && !(synchronousMode && cachedSync(node)?.leader == target) {
+                    return "Wal position of \(name(target)) is ahead of my wal position"
+                }
                 if wal == mine, wal > 0, priority > myPriority {
                     return "\(name(target)) has equally tolerable WAL position and priority \(priority), while this node has priority \(myPriority)"
                 }
@@ -108,7 +120,7 @@ extension Simulation {
 
     /// `attempt_to_acquire_leader`: refresh the lease if needed, then the create-if-absent transaction.
     private func acquireLock(_ node: Int) {
-        if let refreshed = agents[node].leaseRefreshedAt, now - refreshed < timers.loopWait {
+        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers.loopWait {
             sendAcquire(node)
         } else {
             callEtcd(node, .keepAlive(lease: agents[node].lease), .acquireKeepAlive)
@@ -125,17 +137,18 @@ extension Simulation {
         case (_, .failed):
             dcsError(node)
         case (.acquireKeepAlive, .answered(.keepAliveOK)):
-            agents[node].leaseRefreshedAt = now
+            agents[node].leaseRefreshedAt = wallNow(node)
             sendAcquire(node)
         case (.acquireKeepAlive, .answered(.leaseNotFound)), (.acquireLock, .answered(.leaseNotFound)):
             callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .acquireGrant)
         case (.acquireGrant, .answered(.leaseGranted(let id, _))):
             agents[node].lease = id
-            agents[node].leaseRefreshedAt = now
+            agents[node].leaseRefreshedAt = wallNow(node)
             agents[node].publishedMember = nil
             sendAcquire(node)
         case (.acquireLock, .answered(.ok)):
-            agents[node].leaderExpiry = now + timers.ttl
+            agents[node].leaderExpiry = wallNow(node) + timers.ttl
+            pingWatchdog(node)
             agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "lock-acquired", "acquired the leader lock")
             enforcePrimaryRole(node, acquired: true)

@@ -41,6 +41,16 @@ extension Simulation {
             walDataReceived(at: to, from: message.from, branch: branch, lsn: lsn)
         case .walClosed:
             if postgres[to].receiver == .streaming(upstream: message.from) { receiverLost(to) }
+        case .walFlushed(let lsn):
+            standbyFlushed(message.from, upTo: lsn, at: to)
+        case .pgPing(let token):
+            if postgres[to].acceptsConnections {
+                send(.pgPong(token: token, primary: postgres[to].acceptsWrites), from: to, to: message.from)
+            } else {
+                send(.refused(.ping(token: token)), from: to, to: message.from)
+            }
+        case let .pgPong(token, primary):
+            pingAnswered(token, reachable: true, primary: primary)
         case .write(let id):
             writeReceived(at: to, id: id)
         case let .writeResult(id, outcome):
@@ -62,6 +72,8 @@ extension Simulation {
             walRefused(at: to, from: from, attempt: attempt, reason: "could not connect to the primary server: Connection refused")
         case .write(let id):
             writeAnswered(id: id, server: from, outcome: .rejected("connection refused"))
+        case .ping(let token):
+            pingAnswered(token, reachable: false, primary: false)
         }
     }
 }

@@ -1,17 +1,107 @@
 extension Simulation {
     /// Re-evaluates what the checkers watch after a change of PostgreSQL state or streaming.
     func observeClusterChange() {
-        safety.update(writable: postgres.map(\.acceptsWrites), at: now, names: options.nodes.map(\.name))
-        guard let leader = failovers.leaderAwaitingReplicas else { return }
+        let names = options.nodes.map(\.name)
+        let writable = postgres.map(\.acceptsWrites)
+        if let nodes = writablePrimary.update(writable: writable, at: now, names: names) {
+            noteViolation(nodes, "single-writable-primary: \(nodes.map(name).joined(separator: " and ")) accept writes at once")
+        }
+        for node in postgres.indices {
+            if let since = fencedPrimary.setWritable(node, writable[node], at: now, name: name(node)) {
+                noteZombie(node, since: since)
+            }
+        }
+        liveness.observe(converged: converged, at: now)
+        observeFailoverFollowers()
+    }
+
+    /// Re-evaluates lease coverage after etcd changed the leader key or a lease.
+    func observeLeaderKey() {
+        let holder = currentLeader
+        let expiry = holder.flatMap { _ in etcd.expiry(of: etcd.lease(of: options.keyPrefix + "leader")) }
+        for node in postgres.indices {
+            let until = node == holder ? expiry : nil
+            if let since = fencedPrimary.setCoverage(node, until: until, at: now, name: name(node)) {
+                noteZombie(node, since: since)
+            }
+            if let at = fencedPrimary.pendingExpiry(node, after: now) {
+                scheduler.schedule(.fencingCheck(node: node), at: at)
+            }
+        }
+        liveness.observe(converged: converged, at: now)
+    }
+
+    /// A scheduled re-evaluation at a lease expiry.
+    func checkFencing(_ node: Int) {
+        if let since = fencedPrimary.evaluate(node, at: now, name: name(node)) {
+            noteZombie(node, since: since)
+        }
+    }
+
+    /// A node's WAL moved to another timeline.
+    func observeTimeline(_ node: Int) {
+        if let violation = timelineCheck.timelineChanged(node, number: timelineNumber(node), at: now, names: options.nodes.map(\.name)) {
+            noteViolation([node], violation.detail)
+        }
+    }
+
+    /// A node became primary: check its timeline, and settle the writes it does not have.
+    func observePromotion(_ node: Int) {
+        let names = options.nodes.map(\.name)
+        let branch = postgres[node].branch
+        if let violation = timelineCheck.becamePrimary(node, branch: branch, number: timelineNumber(node), at: now, names: names) {
+            noteViolation([node], violation.detail)
+        }
+        let missing = ledger.settle(reference: branch, end: postgres[node].lsn, timelines: timelines,
+                                    spacing: options.postgres.walBytesPerWrite)
+        if let violation = lostWrites.missing(missing, newPrimary: name(node), timeline: timelineNumber(node), at: now) {
+            noteViolation([node], violation.detail)
+        }
+    }
+
+    /// Whether the cluster has converged: a leader accepting writes, and every other member
+    /// whose agent runs streaming from it on its timeline.
+    var converged: Bool {
+        guard let leader = convergenceLeader, postgres[leader].acceptsWrites else { return false }
+        return everyMemberFollows(leader)
+    }
+
+    /// Whether every other member with data and a running agent streams from `leader` on its timeline.
+    private func everyMemberFollows(_ leader: Int) -> Bool {
         let branch = postgres[leader].branch
-        let following = postgres.indices.allSatisfy { node in
-            node == leader || agents[node].process != .running || !postgres[node].hasData
+        return postgres.indices.allSatisfy { node in
+            node == leader || !agentRuns(node) || !postgres[node].hasData
                 || (postgres[node].state == .running && postgres[node].receiver == .streaming(upstream: leader)
                     && postgres[node].branch == branch)
         }
-        if following {
+    }
+
+    /// The leader the cluster converges on: the leader key's holder under Patroni, else the
+    /// only node accepting writes.
+    private var convergenceLeader: Int? {
+        if patroniManaged { return currentLeader }
+        let writers = postgres.indices.filter { postgres[$0].acceptsWrites }
+        return writers.count == 1 ? writers[0] : nil
+    }
+
+    /// Whether the node's HA agent (Patroni) runs; without Patroni, whether PostgreSQL does.
+    func agentRuns(_ node: Int) -> Bool {
+        patroniManaged ? agents[node].process == .running : postgres[node].processAlive
+    }
+
+    private func observeFailoverFollowers() {
+        guard let leader = failovers.leaderAwaitingReplicas else { return }
+        if everyMemberFollows(leader) {
             failovers.replicasFollowing(at: now)
-            note(nil, "replicas-following", "every member with a running Patroni streams from \(name(leader)) on timeline \(timelineNumber(leader))")
+            note(nil, "replicas-following", "every member with a running agent streams from \(name(leader)) on timeline \(timelineNumber(leader))")
         }
+    }
+
+    private func noteZombie(_ node: Int, since: SimInstant) {
+        noteViolation([node], "fenced-primary: \(name(node)) accepts writes without a live leader lease (since \(since))")
+    }
+
+    private func noteViolation(_ nodes: [Int], _ message: String) {
+        note(nodes.count == 1 ? nodes[0] : nil, "violation", message)
     }
 }

@@ -24,7 +24,7 @@ extension Simulation {
             return
         }
         agents[node].lease = id
-        agents[node].leaseRefreshedAt = now
+        agents[node].leaseRefreshedAt = wallNow(node)
         callEtcd(node, .rangePrefix, .initialLoad, retries: false)
     }
 
@@ -34,7 +34,7 @@ extension Simulation {
             return
         }
         fillCache(node, entries)
-        agents[node].nextRun = now
+        agents[node].nextRun = wallNow(node)
         runCycle(node)
     }
 
@@ -78,7 +78,7 @@ extension Simulation {
             note(node, "no-op", "stop ignored: Patroni is not running")
             return
         }
-        let releases = agents[node].isLeader(at: now)
+        let releases = agents[node].isLeader(at: wallNow(node))
         agents[node].generation += 1
         agents[node].process = .shuttingDown
         agents[node].call = nil
@@ -88,6 +88,7 @@ extension Simulation {
         agents[node].shutdownReleasesKey = releases
         watchers[node] = nil
         note(node, "shutdown", "received SIGTERM, shutting down")
+        disarmWatchdog(node)
         if postgres[node].processAlive && postgres[node].state != .stopping {
             postgres[node].generation += 1
             fastStop(node)
@@ -101,13 +102,8 @@ extension Simulation {
             note(node, "no-op", "kill ignored: nothing runs on \(name(node))")
             return
         }
-        agents[node].process = .stopped
-        agents[node].generation += 1
-        agents[node].call = nil
-        agents[node].probes = nil
-        agents[node].action = nil
-        agents[node].leaderExpiry = .zero
-        watchers[node] = nil
+        stopAgentProcess(node)
+        watchdogs[node] = nil
         note(node, "killed", "Patroni and PostgreSQL killed")
         if postgres[node].processAlive { crashPostgres(node) }
     }
@@ -134,7 +130,7 @@ extension Simulation {
     func shutdownStep(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {
         switch purpose {
         case .releaseLeader:
-            agents[node].leaderExpiry = .zero
+            agents[node].leaderExpiry = nil
             if result == .answered(.ok) {
                 note(node, "key-released", "leader key released")
             }

@@ -36,6 +36,8 @@ extension Simulation {
     /// connections after the WAL already sent, so downstream walreceivers get that WAL, then
     /// lose their connection and retry later.
     private func postgresGone(_ node: Int) {
+        dropWaitingCommits(node)
+        postgres[node].synchronousStandbyNames = .none
         postgres[node].receiver = .idle
         postgres[node].isPrimary = false
         for other in postgres.indices where postgres[other].receiver == .streaming(upstream: node) {
@@ -130,6 +132,9 @@ extension Simulation {
         if agents[node].action == .initdb {
             agents[node].postBootstrapPending = true
         }
+        if asPrimary && !patroniManaged {
+            cloneReplicas(from: node)
+        }
         actionFinished(node)
     }
 
@@ -148,6 +153,7 @@ extension Simulation {
                                                   reason: "no recovery target specified", at: now, newLeader: name(node))
         note(node, "promoted", "PostgreSQL promoted: read-write on timeline \(timelineNumber(node))")
         failovers.promoted(node, timeline: timelineNumber(node), at: now)
+        observePromotion(node)
         observeClusterChange()
         actionFinished(node)
     }
@@ -176,6 +182,7 @@ extension Simulation {
         postgres[node].control = .inArchiveRecovery
         agents[node].rewind = .success
         note(node, "rewind-done", "pg_rewind from \(name(source)) done")
+        observeTimeline(node)
         startPostgres(node, asPrimary: false, upstream: source)
     }
 

@@ -1,36 +1,62 @@
 extension Simulation {
     /// The cluster as `patronictl list` and `etcdctl get --prefix` would show it now.
+    /// Under Patroni the rows come from the member keys (a member whose key expired shows
+    /// with an empty role); without Patroni they come from PostgreSQL itself.
     public func snapshot() -> ClusterSnapshot {
-        let entries = etcd.sortedEntries
-        let leader = currentLeader
-        let optime: Int64? = {
-            guard case .status(let optime)? = etcd.entries[options.keyPrefix + "status"]?.value else { return nil }
-            return optime
-        }()
-        var rows: [MemberRow] = []
-        for node in options.nodes.indices {
-            let key = etcd.entries[options.keyPrefix + "members/" + name(node)]
-            if case .member(let data)? = key?.value {
-                let isLeader = node == leader
-                var lag: Int64?
-                if !isLeader, let optime, let lsn = data.xlogLocation { lag = max(0, optime - lsn) }
-                rows.append(MemberRow(
-                    name: name(node), host: name(node), role: isLeader ? "Leader" : "Replica",
-                    state: isLeader ? data.state : (data.replicationState ?? data.state),
-                    timeline: data.timeline, lagBytes: lag, registered: true, lsn: postgres[node].lsn))
+        let keys = etcd.sortedEntries.map { EtcdKeyDump(key: $0.key, value: $0.value.rendered, lease: $0.lease == 0 ? nil : $0.lease) }
+        let rows: [MemberRow]
+        if patroniManaged {
+            rows = options.nodes.indices.map(memberRow)
+        } else {
+            rows = options.nodes.indices.map(postgresRow)
+        }
+        return ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: keys)
+    }
+
+    private func memberRow(_ node: Int) -> MemberRow {
+        guard case .member(let data)? = etcd.entries[options.keyPrefix + "members/" + name(node)]?.value else {
+            return MemberRow(name: name(node), host: name(node), role: "", state: postgres[node].state.rawValue,
+                             timeline: nil, lagBytes: nil, registered: false, lsn: postgres[node].lsn)
+        }
+        let isLeader = node == currentLeader
+        var lag: Int64?
+        if !isLeader, case .status(let optime)? = etcd.entries[options.keyPrefix + "status"]?.value, let lsn = data.xlogLocation {
+            lag = max(0, optime - lsn)
+        }
+        var role = isLeader ? "Leader" : "Replica"
+        if !isLeader, case .sync(_, let standby)? = etcd.entries[options.keyPrefix + "sync"]?.value, standby == name(node) {
+            role = "Sync Standby"
+        }
+        return MemberRow(name: name(node), host: name(node), role: role,
+                         state: isLeader ? data.state : (data.replicationState ?? data.state),
+                         timeline: data.timeline, lagBytes: lag, registered: true, lsn: postgres[node].lsn)
+    }
+
+    private func postgresRow(_ node: Int) -> MemberRow {
+        let pg = postgres[node]
+        guard pg.acceptsConnections else {
+            return MemberRow(name: name(node), host: name(node), role: "", state: pg.state.rawValue,
+                             timeline: nil, lagBytes: nil, registered: false, lsn: pg.lsn)
+        }
+        var lag: Int64?
+        var state = "running"
+        if !pg.isPrimary {
+            if case .streaming(let upstream) = pg.receiver {
+                state = "streaming"
+                lag = max(0, postgres[upstream].lsn - pg.lsn)
             } else {
-                rows.append(MemberRow(
-                    name: name(node), host: name(node), role: "", state: postgres[node].state.rawValue,
-                    timeline: nil, lagBytes: nil, registered: false, lsn: postgres[node].lsn))
+                state = "in archive recovery"
             }
         }
-        let keys = entries.map { EtcdKeyDump(key: $0.key, value: $0.value.rendered, lease: $0.lease == 0 ? nil : $0.lease) }
-        return ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: keys)
+        return MemberRow(name: name(node), host: name(node), role: pg.isPrimary ? "Primary" : "Replica", state: state,
+                         timeline: timelineNumber(node), lagBytes: lag, registered: true, lsn: pg.lsn)
     }
 
     func buildReport() -> Report {
         ledger.close(at: now)
-        safety.finish(names: options.nodes.map(\.name))
+        let names = options.nodes.map(\.name)
+        writablePrimary.finish(names: names)
+        fencedPrimary.finish(at: now, names: names)
         var writes = WriteSummary()
         writes.attempted = ledger.attempted
         writes.acked = ledger.acked
@@ -39,20 +65,29 @@ extension Simulation {
         writes.failuresByReason = ledger.failures.keys.sorted().map { ReasonCount(reason: $0, count: ledger.failures[$0] ?? 0) }
         writes.longestOutage = ledger.longestOutage
         if let reference = referenceNode {
-            writes.lost = ledger.lost(reference: postgres[reference].branch, end: postgres[reference].lsn,
-                                      timelines: timelines, spacing: options.postgres.walBytesPerWrite)
+            let missing = ledger.settle(reference: postgres[reference].branch, end: postgres[reference].lsn,
+                                        timelines: timelines, spacing: options.postgres.walBytesPerWrite)
+            if let violation = lostWrites.missing(missing, newPrimary: name(reference), timeline: timelineNumber(reference), at: now) {
+                note(reference, "violation", violation.detail)
+            }
         }
+        writes.lost = lostWrites.lost
+        let (livenessResult, livenessViolation) = liveness.result(endedAt: now)
+        var violations = writablePrimary.violations + fencedPrimary.violations + timelineCheck.violations + lostWrites.violations
+        violations.sort { ($0.at, $0.invariant) < ($1.at, $1.invariant) }
+        if let livenessViolation { violations.append(livenessViolation) }
         return Report(
-            scenario: options.name, seed: options.seed, outcome: outcome, endedAt: now,
+            scenario: options.name, seed: options.seed, ha: options.ha.name, outcome: outcome, endedAt: now,
             eventsHandled: scheduler.eventsHandled, timers: timers,
             firstFaultAt: faultTimes.min(), timeline: timeline,
-            failovers: failovers.records, writes: writes, violations: safety.violations, final: snapshot())
+            failovers: failovers.records, writes: writes, violations: violations, liveness: livenessResult,
+            final: snapshot())
     }
 
     /// The node whose history decides which acknowledged writes survived: the leader,
     /// else a node accepting writes, else the node on the newest timeline.
     private var referenceNode: Int? {
-        if let leader = currentLeader, postgres[leader].hasData { return leader }
+        if let leader = currentPrimary, postgres[leader].hasData { return leader }
         if let writer = postgres.indices.first(where: { postgres[$0].acceptsWrites }) { return writer }
         return postgres.indices.filter { postgres[$0].hasData }.max { timelineNumber($0) < timelineNumber($1) }
     }

@@ -36,7 +36,7 @@ extension Simulation {
             send(.refused(.wal(attempt: attempt)), from: upstream, to: replica)
             return
         }
-        if pg.isPrimary && options.postgres.useSlots && !pg.slots[replica] {
+        if patroniManaged && pg.isPrimary && options.postgres.useSlots && !pg.slots[replica] {
             send(.walRefused(attempt: attempt, reason: "replication slot \"\(name(replica))\" does not exist"), from: upstream, to: replica)
             return
         }
@@ -60,6 +60,7 @@ extension Simulation {
         guard postgres[node].receiver == .connecting(upstream: upstream, attempt: attempt) else { return }
         postgres[node].receiver = .streaming(upstream: upstream)
         postgres[node].branch = branch
+        observeTimeline(node)
         note(node, "streaming", "started streaming WAL from \(name(upstream)) on timeline \(timelineNumber(node))")
         receivedWAL(node, branch: branch, lsn: lsn)
         observeClusterChange()
@@ -92,6 +93,7 @@ extension Simulation {
                 return
             }
             postgres[node].branch = branch
+            observeTimeline(node)
             note(node, "timeline-switch", "followed \(name(upstream)) to timeline \(timelineNumber(node))")
             observeClusterChange()
         }
@@ -100,5 +102,8 @@ extension Simulation {
 
     private func receivedWAL(_ node: Int, branch: Int, lsn: Int64) {
         if lsn > postgres[node].lsn { extendWAL(node, to: lsn) }
+        if synchronousMode, case .streaming(let upstream) = postgres[node].receiver {
+            send(.walFlushed(lsn: postgres[node].lsn), from: node, to: upstream)
+        }
     }
 }

@@ -24,11 +24,26 @@ public final class Simulation {
     var clients: ClientState
     var ledger = WriteLedger()
     var failovers = FailoverTracker()
-    var safety: SafetyMonitor
+    var writablePrimary: WritablePrimaryChecker
+    var fencedPrimary: FencedPrimaryChecker
+    var timelineCheck: TimelineChecker
+    var lostWrites: LostWriteChecker
+    var liveness: LivenessChecker
     var timeline: [TimelineEntry] = []
     var systemIdentifier: String?
     /// When each fault fires, drawn at the start of the run.
     let faultTimes: [SimInstant]
+    /// Each node's wall clock minus the simulation's clock (clock steps move it).
+    var clockOffsets: [SimDuration]
+    /// Each node's watchdog: the instant it resets the host unless pinged, or nil when disarmed.
+    var watchdogs: [SimInstant?]
+    /// Until when each node's Patroni is frozen (SIGSTOP), if it is.
+    var frozenUntil: [SimInstant?]
+    /// Checks of PostgreSQL in flight, by token (looked up, never iterated).
+    var pendingPings: [UInt64: PingAsker] = [:]
+    var nextPingToken: UInt64 = 0
+    /// The failover script's or the operator's progress, without Patroni.
+    var coordinator: CoordinatorState
     /// The node the last fault acted on (for the `previous` target).
     var previousFaultNode: Int?
     var outcome: RunOutcome = .completed
@@ -49,23 +64,34 @@ public final class Simulation {
         watchers = Array(repeating: nil, count: n)
         agents = Array(repeating: PatroniAgent(), count: n)
         postgres = Array(repeating: PostgresInstance(nodeCount: n), count: n)
+        clockOffsets = Array(repeating: .zero, count: n)
+        watchdogs = Array(repeating: nil, count: n)
+        frozenUntil = Array(repeating: nil, count: n)
         agentRandom = options.nodes.map { RandomStream(seed: options.seed, stream: "patroni/\($0.name)") }
         clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))
-        safety = SafetyMonitor(nodeCount: n)
+        coordinator = CoordinatorState(random: RandomStream(seed: options.seed, stream: "operator"))
+        writablePrimary = WritablePrimaryChecker(nodeCount: n)
+        fencedPrimary = FencedPrimaryChecker(nodeCount: n, bound: options.checks.fencedPrimaryBound)
+        timelineCheck = TimelineChecker(nodeCount: n)
+        lostWrites = LostWriteChecker(lossIsViolation: options.checks.lostWritesAreViolations || options.patroni.synchronousMode)
         endAt = SimInstant.zero + options.duration
         var faultRandom = RandomStream(seed: options.seed, stream: "faults")
         faultTimes = options.faults.map { fault in
             let spread = fault.within.microseconds
             return spread > 0 ? fault.at + SimDuration(microseconds: faultRandom.nextInt(in: 0...(spread - 1))) : fault.at
         }
+        liveness = LivenessChecker(since: faultTimes.max() ?? .zero,
+                                   within: options.checks.convergeWithin ?? timers.ttl * 3)
 
         let scanOffset = SimDuration(microseconds: Int64(etcdRandom.nextInt(below: UInt64(max(1, options.etcd.lessorScanInterval.microseconds)))))
         scheduler.schedule(.lessorScan, at: .zero + scanOffset)
         for (index, time) in faultTimes.enumerated() {
             scheduler.schedule(.fault(index), at: time)
         }
-        for node in 0..<n {
-            scheduler.schedule(.boot(node: node), at: .zero)
+        if patroniManaged {
+            for node in 0..<n { scheduler.schedule(.boot(node: node), at: .zero) }
+        } else {
+            scheduler.schedule(.bootWithoutPatroni, at: .zero)
         }
         scheduleWorkloadStart()
         scheduler.schedule(.endOfRun, at: endAt)
@@ -101,11 +127,25 @@ public final class Simulation {
     }
 
     private func dispatch(_ event: SimEvent) {
+        if let node = frozenAgent(of: event), let until = frozenUntil[node] {
+            scheduler.schedule(event, at: until)
+            return
+        }
         switch event {
         case .fault(let index):
             applyFault(index)
         case .boot(let node):
             startPatroni(node)
+        case .bootWithoutPatroni:
+            bootWithoutPatroni()
+        case .scriptCheck(let node):
+            runScriptCheck(node)
+        case .pingTimeout(let token):
+            pingAnswered(token, reachable: false, primary: false)
+        case .operatorCheck:
+            runMonitoringCheck()
+        case .operatorStep(let step):
+            operatorStepDone(step)
         case .deliver(let message):
             deliver(message)
         case let .agentWake(node, generation, wakeAt):
@@ -135,6 +175,8 @@ public final class Simulation {
         case let .receiverTimeout(node, generation, attempt):
             guard postgres[node].generation == generation else { return }
             receiverTimedOut(node, attempt: attempt)
+        case .fencingCheck(let node):
+            checkFencing(node)
         case .lessorScan:
             lessorScan()
         case .clientWrite:
@@ -145,10 +187,47 @@ public final class Simulation {
             runCheck(server)
         case let .haproxyCheckTimeout(server, check):
             checkFailed(server, check: check)
+        case let .watchdogExpired(node, deadline):
+            watchdogExpired(node, deadline: deadline)
+        case .thaw(let node):
+            thaw(node)
         case .endOfRun:
             finished = true
         }
     }
+
+    /// The node whose frozen Patroni an event is for: its timers, and the messages that
+    /// its sockets buffer until it runs again.
+    private func frozenAgent(of event: SimEvent) -> Int? {
+        let node: Int
+        switch event {
+        case .agentWake(let n, _, _), .callAttemptTimeout(let n, _, _, _), .callRetry(let n, _, _),
+             .agentStartupRetry(let n, _), .probeTimeout(let n, _, _, _), .agentResume(let n, _, _):
+            node = n
+        case .deliver(let message):
+            guard layout.isNode(message.to) else { return nil }
+            switch message.payload {
+            case .etcdResponse, .watch, .probeRequest, .probeResponse, .checkRequest:
+                node = message.to
+            case .refused(.etcd), .refused(.probe):
+                node = message.to
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+        return frozenUntil[node] == nil ? nil : node
+    }
+
+    /// Whether Patroni manages the cluster (`"ha": "patroni"`).
+    var patroniManaged: Bool {
+        if case .patroni = options.ha { return true }
+        return false
+    }
+
+    /// The node's wall clock now (what Patroni's `time.time()` returns there).
+    func wallNow(_ node: Int) -> SimInstant { now + clockOffsets[node] }
 
     /// Adds a notable event to the timeline.
     func note(_ host: Int?, _ kind: String, _ message: String) {

@@ -21,6 +21,7 @@ public enum JSONReport {
             ("schema", .string(schema)),
             ("scenario", .string(report.scenario)),
             ("seed", unsigned(report.seed)),
+            ("ha", .string(report.ha)),
             ("outcome", .string(report.outcome.rawValue)),
             ("ended_at_ms", ms(report.endedAt)),
             ("events_handled", unsigned(report.eventsHandled)),
@@ -29,10 +30,11 @@ public enum JSONReport {
             ("timeline", .array(report.timeline.map(timelineEntry))),
             ("failovers", .array(report.failovers.map(failover))),
             ("writes", writes(report.writes)),
-            ("violations", .array(report.violations.map(violation))),
+            ("violations", .array(report.violations.map { violation($0, reproduce: summary.reproduceCommand) })),
+            ("liveness", liveness(report.liveness)),
             ("final", snapshot(report.final)),
             ("expectations", .array(summary.expectations.map(expectation))),
-            ("verdict", .string(summary.safetyFailed ? "failed" : "ok")),
+            ("verdict", .string(summary.verdict == .ok ? "ok" : "failed")),
             ("reproduce", .string(summary.reproduceCommand)),
         ])
     }
@@ -105,14 +107,26 @@ public enum JSONReport {
         ])
     }
 
-    /// One element of `violations`.
-    static func violation(_ violation: Violation) -> JSONValue {
+    /// One element of `violations`, with the command that reproduces the run.
+    static func violation(_ violation: Violation, reproduce: String) -> JSONValue {
         object([
             ("invariant", .string(violation.invariant)),
             ("at_ms", ms(violation.at)),
             ("until_ms", ms(violation.until)),
             ("nodes", .array(violation.nodes.map(JSONValue.string))),
             ("detail", .string(violation.detail)),
+            ("reproduce", .string(reproduce)),
+        ])
+    }
+
+    /// `liveness`: the convergence check after the last fault.
+    static func liveness(_ liveness: LivenessResult) -> JSONValue {
+        object([
+            ("since_ms", ms(liveness.since)),
+            ("deadline_ms", ms(liveness.deadline)),
+            ("converged_at_ms", ms(liveness.convergedAt)),
+            ("decided", .bool(liveness.decided)),
+            ("held", .bool(liveness.held)),
         ])
     }
 

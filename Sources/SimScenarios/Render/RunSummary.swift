@@ -3,9 +3,12 @@ import ClusterSim
 /// A finished run as the renderers see it: the simulator's report, the scenario's
 /// checked expectations and the command that replays the run.
 ///
-/// The verdict lives here, not in a renderer, so the text report, the JSON report and
-/// the process exit code can never disagree about whether a run failed.
+/// The verdict lives here, not in a renderer, so the text report, the JSON report, the
+/// comparison table and the process exit code can never disagree about whether a run failed.
 public struct RunSummary: Sendable, Equatable {
+    /// The invariant name of a liveness failure; every other invariant is a safety invariant.
+    public static let livenessInvariant = "liveness"
+
     /// What the simulator produced.
     public var report: Report
     /// The scenario's `expect` block, checked against `report`, in the scenario's order.
@@ -25,26 +28,53 @@ public struct RunSummary: Sendable, Equatable {
         expectations.filter { !$0.held }
     }
 
-    /// Whether the run broke a safety invariant or missed an expectation.
-    ///
-    /// Reaching a run limit is reported in the outcome but is not by itself a failure.
-    public var safetyFailed: Bool {
-        !report.violations.isEmpty || expectations.contains { !$0.held }
+    /// The violations of safety invariants (every invariant but `liveness`), in the order found.
+    public var safetyViolations: [Violation] {
+        report.violations.filter { $0.invariant != Self.livenessInvariant }
     }
 
-    /// The process exit code for this run: 0 when it passed, 1 when `safetyFailed`.
+    /// The `liveness` violations (at most one per run in practice).
+    public var livenessViolations: [Violation] {
+        report.violations.filter { $0.invariant == Self.livenessInvariant }
+    }
+
+    /// Whether the run broke a safety invariant or missed an expectation.
+    ///
+    /// A liveness failure alone does not count (see ``livenessFailed``). Reaching a run
+    /// limit is reported in the outcome but is not by itself a failure.
+    public var safetyFailed: Bool {
+        !safetyViolations.isEmpty || expectations.contains { !$0.held }
+    }
+
+    /// Whether the run has a `liveness` violation: no convergence within the bound.
+    public var livenessFailed: Bool {
+        report.violations.contains { $0.invariant == Self.livenessInvariant }
+    }
+
+    /// The verdict: `failed` when `safetyFailed`, else `liveness-failed` when
+    /// `livenessFailed`, else `ok`.
+    public var verdict: RunVerdict {
+        if safetyFailed { return .failed }
+        if livenessFailed { return .livenessFailed }
+        return .ok
+    }
+
+    /// The process exit code for this run: 0 when it passed, 1 for a safety violation or a
+    /// failed expectation, 2 when the only failure is a liveness violation.
     public var exitCode: Int32 {
-        safetyFailed ? 1 : 0
+        verdict.exitCode
     }
 
     /// Why the run failed, one short phrase per kind of failure, empty when it passed.
     ///
-    /// For example `["2 violations: single-writable-primary, lost-acked-write",
-    /// "1 failed expectation: writes.lost"]`. Invariant names appear once each, in the
-    /// order they were first broken.
+    /// For example `["2 violations: single-writable-primary, fenced-primary",
+    /// "1 failed expectation: writes.lost",
+    /// "liveness: no convergence within 90.0s after the last fault"]`. Safety invariant
+    /// names appear once each, in the order they were first broken; the liveness phrase
+    /// comes last.
     public var failureReasons: [String] {
         var reasons: [String] = []
-        let violations = report.violations
+        let violations = safetyViolations
         if !violations.isEmpty {
             var names: [String] = []
             for violation in violations where !names.contains(violation.invariant) {
@@ -57,6 +87,11 @@ public struct RunSummary: Sendable, Equatable {
         if !failed.isEmpty {
             let noun = failed.count == 1 ? "failed expectation" : "failed expectations"
             reasons.append("\(failed.count) \(noun): " + failed.map(\.check).joined(separator: ", "))
+        }
+        if livenessFailed {
+            let liveness = report.liveness
+            let origin = report.firstFaultAt == nil ? "the start of the run" : "the last fault"
+            reasons.append("liveness: no convergence within \(liveness.deadline - liveness.since) after \(origin)")
         }
         return reasons
     }

@@ -2,9 +2,9 @@ import ClusterSim
 
 /// Renders a finished run as the human-readable report `simrun run` prints.
 ///
-/// The sections come in a fixed order: header and timers, the timeline relative to
-/// the first fault, one phase table per failover, write accounting, violations, the
-/// final `patronictl list` table and `etcdctl get --prefix` dump, expectations, and
+/// The sections come in a fixed order: header (scenario, HA policy, timers), the
+/// timeline relative to the first fault, one phase table per failover, write accounting,
+/// violations and the liveness check, the final `patronictl list` table and `etcdctl get --prefix` dump, expectations, and
 /// the verdict, outcome and reproduce command. The output is a pure function of its
 /// input: no clocks, no locale, no dictionary order. No line has trailing spaces and
 /// the text ends with a newline.
@@ -21,7 +21,8 @@ public enum TextReport {
         sections.append(timeline(report, clock: clock))
         sections.append(failovers(report, clock: clock))
         sections.append(writes(report.writes, clock: clock))
-        sections.append(violations(report.violations, clock: clock))
+        sections.append(violations(report, clock: clock, reproduce: summary.reproduceCommand)
+            + [liveness(report.liveness, clock: clock)])
         sections.append(memberTable(report.final, scope: scope))
         sections.append(etcdKeys(report.final, scope: scope))
         if !summary.expectations.isEmpty {
@@ -36,11 +37,12 @@ public enum TextReport {
 
     // MARK: - Sections
 
-    /// `Scenario: ...`, `Timers: ...` and Patroni's timer warnings.
+    /// `Scenario: ...`, `HA: ...`, `Timers: ...` and Patroni's timer warnings.
     private static func header(_ report: Report) -> [String] {
         let timers = report.timers
         var lines = [
             "Scenario: \(report.scenario) (seed \(report.seed))",
+            "HA: \(report.ha)",
             "Timers: ttl=\(compactSeconds(timers.ttl)) loop_wait=\(compactSeconds(timers.loopWait))"
                 + " retry_timeout=\(compactSeconds(timers.retryTimeout))",
         ]
@@ -49,6 +51,7 @@ public enum TextReport {
     }
 
     /// One line per timeline entry: time, host padded to the longest host, message.
+    /// Entries of kind `violation` (the moment an invariant broke) are marked `!!`.
     private static func timeline(_ report: Report, clock: ReportClock) -> [String] {
         guard !report.timeline.isEmpty else { return ["Timeline: none"] }
         let title: String
@@ -63,7 +66,8 @@ public enum TextReport {
         let hostWidth = hosts.map(\.count).max() ?? 0
         var lines = [title]
         for (index, entry) in report.timeline.enumerated() {
-            lines.append("  " + pad(times[index], to: timeWidth) + "  " + pad(hosts[index], to: hostWidth) + "  " + entry.message)
+            let marker = entry.kind == violationKind ? "!! " : ""
+            lines.append("  " + pad(times[index], to: timeWidth) + "  " + pad(hosts[index], to: hostWidth) + "  " + marker + entry.message)
         }
         return lines
     }
@@ -141,24 +145,54 @@ public enum TextReport {
         return lines
     }
 
-    /// `Violations: none` or one line per violation.
-    private static func violations(_ violations: [Violation], clock: ReportClock) -> [String] {
+    /// The timeline kind the model gives the moment a violation starts.
+    static let violationKind = "violation"
+
+    /// `Violations: none`, or one line per violation with aligned columns:
+    /// `  <invariant>  T+a..T+b (length)  nodes: x, y  — detail  reproduce: <command>`.
+    ///
+    /// A violation still open at the end of the run reads `T+a..end (length, unresolved)`,
+    /// its length measured to the end of the run (never negative). Every line carries the reproduce command
+    /// so that a line copied out of the report on its own still says how to replay it.
+    private static func violations(_ report: Report, clock: ReportClock, reproduce: String) -> [String] {
+        let violations = report.violations
         guard !violations.isEmpty else { return ["Violations: none"] }
-        var lines = ["Violations:"]
-        for violation in violations {
-            var line = "  \(violation.invariant) from \(clock.point(violation.at))"
+        let names = violations.map(\.invariant)
+        let windows = violations.map { violation -> String in
             if let until = violation.until {
-                line += " until \(clock.point(until)) (\(until - violation.at))"
-            } else {
-                line += " until the end of the run"
+                return "\(clock.point(violation.at))..\(clock.point(until)) (\(until - violation.at))"
             }
-            if !violation.nodes.isEmpty {
-                line += " on " + violation.nodes.joined(separator: ", ")
-            }
-            line += ": " + violation.detail
-            lines.append(line)
+            return "\(clock.point(violation.at))..end (\(max(.zero, report.endedAt - violation.at)), unresolved)"
+        }
+        let nodes = violations.map { "nodes: " + ($0.nodes.isEmpty ? "-" : $0.nodes.joined(separator: ", ")) }
+        let nameWidth = names.map(\.count).max() ?? 0
+        let windowWidth = windows.map(\.count).max() ?? 0
+        let nodesWidth = nodes.map(\.count).max() ?? 0
+        var lines = ["Violations:"]
+        for (index, violation) in violations.enumerated() {
+            lines.append("  " + pad(names[index], to: nameWidth)
+                + "  " + pad(windows[index], to: windowWidth)
+                + "  " + pad(nodes[index], to: nodesWidth)
+                + "  \u{2014} " + violation.detail
+                + "  reproduce: " + reproduce)
         }
         return lines
+    }
+
+    /// The liveness check in one line: converged in time, not converged by the deadline,
+    /// or undecided because the run ended before the deadline.
+    private static func liveness(_ liveness: LivenessResult, clock: ReportClock) -> String {
+        let bound = clock.point(liveness.deadline)
+        if liveness.held, let converged = liveness.convergedAt {
+            return "Liveness: converged at \(clock.point(converged)) (bound \(bound))"
+        }
+        guard liveness.decided else {
+            return "Liveness: undecided: the run ended before \(bound)"
+        }
+        if let late = liveness.convergedAt {
+            return "Liveness: NOT converged by \(bound) (converged late, at \(clock.point(late)))"
+        }
+        return "Liveness: NOT converged by \(bound)"
     }
 
     /// The members of `snapshot` as `patronictl list` prints them in its pretty format,

@@ -56,7 +56,13 @@ public struct Expectations: Sendable, Equatable {
     /// `all_streaming`: whether every running non-leader member streams from the leader on
     /// its timeline at the end.
     public var allStreaming: Bool?
-    /// `violations`: the exact number of safety violations.
+    /// `converged`: whether the cluster converged (one leader, every member with a running
+    /// Patroni streaming from it on its timeline) within the bound after the last fault.
+    public var converged: Bool?
+    /// `zombie_windows`: the exact number of `fenced-primary` violations, the windows in
+    /// which a node accepted writes without a live leader lease for longer than allowed.
+    public var zombieWindows: Int?
+    /// `violations`: the exact number of violations of every invariant, liveness included.
     public var violations: Int?
     /// Whether the scenario has a fault that should make the cluster fail over (a stop,
     /// kill or etcd partition of the role `leader`); set by the decoder, not written in
@@ -69,10 +75,11 @@ public struct Expectations: Sendable, Equatable {
     /// Checks `report` against every given field, in the order the fields are listed
     /// above (`failover_time.min`, `failover_time.max`, `failovers`, `split_brain`,
     /// `lost_writes`, `final_timeline`, `final_leader`, `write_outage.max`, `rewinds`,
-    /// `all_streaming`, `violations`).
+    /// `all_streaming`, `converged`, `zombie_windows`, `violations`).
     ///
-    /// Durations are shown as seconds with one decimal (`27.3s`). Complexity: O(*n*) in
-    /// the size of the report.
+    /// Durations are shown as seconds with one decimal (`27.3s`); instants as in the text
+    /// report, relative to the first fault (`T+32.1s`) or, without faults, to the start
+    /// (`t=12.3s`). Complexity: O(*n*) in the size of the report.
     public func evaluate(_ report: Report) -> [ExpectationResult] {
         let facts = ReportFacts(report)
         var results: [ExpectationResult] = []
@@ -127,6 +134,12 @@ public struct Expectations: Sendable, Equatable {
                 add("all_streaming", String(allStreaming), "false (\(laggards.joined(separator: "; ")))", !allStreaming)
             }
         }
+        if let converged {
+            add("converged", String(converged), facts.convergence, facts.converged == converged)
+        }
+        if let zombieWindows {
+            add("zombie_windows", String(zombieWindows), String(facts.zombieWindows), facts.zombieWindows == zombieWindows)
+        }
         if let violations {
             add("violations", String(violations), String(facts.violations), facts.violations == violations)
         }
@@ -142,56 +155,5 @@ public struct Expectations: Sendable, Equatable {
         }
         let text = times.map { $0.map(\.description) ?? "not completed" }.joined(separator: ", ")
         return (text, times.allSatisfy { $0.map(bound) ?? false })
-    }
-}
-
-/// The facts of a report that expectations look at, derived once.
-private struct ReportFacts {
-    /// Per failover record, the time from the fault to the promotion, or nil when no
-    /// promotion happened.
-    var failoverTimes: [SimDuration?]
-    /// The number of failover records with a new leader.
-    var completedFailovers: Int
-    /// Whether any `single-writable-primary` violation occurred.
-    var splitBrain: Bool
-    /// Acknowledged writes lost.
-    var lostWrites: Int
-    /// The first member row with the leader role, in node order.
-    var leader: MemberRow?
-    /// The length of the longest write outage, if any.
-    var longestOutage: SimDuration?
-    /// The number of `rewind-done` timeline entries.
-    var rewinds: Int
-    /// Descriptions of running non-leader members that are not streaming on the leader's
-    /// timeline (such as `patroni3 starting on timeline 1`), or nil without a leader.
-    var membersNotStreaming: [String]?
-    /// The number of violations.
-    var violations: Int
-
-    /// The states of a member row that mean PostgreSQL is not running.
-    static let downStates: Set<String> = ["stopped", "crashed"]
-
-    /// Derives the facts from `report`.
-    init(_ report: Report) {
-        failoverTimes = report.failovers.map { record in record.promotedAt.map { $0 - record.faultAt } }
-        completedFailovers = report.failovers.filter { $0.newLeader != nil }.count
-        splitBrain = report.violations.contains { $0.invariant == "single-writable-primary" }
-        lostWrites = report.writes.lost
-        let leader = report.final.members.first { $0.role == "Leader" }
-        self.leader = leader
-        longestOutage = report.writes.longestOutage?.length
-        rewinds = report.timeline.filter { $0.kind == "rewind-done" }.count
-        violations = report.violations.count
-        membersNotStreaming = leader.map { leader in
-            report.final.members.compactMap { row in
-                if row.name == leader.name || Self.downStates.contains(row.state) {
-                    return nil
-                }
-                if row.state == "streaming" && row.timeline != nil && row.timeline == leader.timeline {
-                    return nil
-                }
-                return "\(row.name) \(row.state) on timeline \(row.timeline.map(String.init) ?? "unknown")"
-            }
-        }
     }
 }

@@ -1,33 +1,30 @@
-/// Watches, as events happen, that at most one node accepts client writes at a time
-/// (`single-writable-primary`), and records every overlap with the writes accepted on
-/// each side. It only observes.
-struct SafetyMonitor {
-    private var writable: [Bool]
+/// `single-writable-primary`: at no instant do two nodes accept client writes. Records
+/// every overlap with the writes each node accepted during it. It only observes.
+struct WritablePrimaryChecker {
     private var overlapStart: SimInstant?
     private var overlapNodes: [Int] = []
     private var writesDuringOverlap: [Int]
     private(set) var violations: [Violation] = []
 
     init(nodeCount: Int) {
-        writable = Array(repeating: false, count: nodeCount)
         writesDuringOverlap = Array(repeating: 0, count: nodeCount)
     }
 
-    /// Updates which nodes accept writes; opens or closes an overlap window.
-    mutating func update(writable now: [Bool], at time: SimInstant, names: [String]) {
-        writable = now
+    /// Updates which nodes accept writes. Returns the nodes of an overlap that starts now.
+    mutating func update(writable: [Bool], at time: SimInstant, names: [String]) -> [Int]? {
         let nodes = writable.indices.filter { writable[$0] }
         if nodes.count >= 2 {
             if overlapStart == nil {
                 overlapStart = time
                 overlapNodes = nodes
                 writesDuringOverlap = Array(repeating: 0, count: writable.count)
-            } else {
-                for node in nodes where !overlapNodes.contains(node) { overlapNodes.append(node) }
+                return nodes
             }
+            for node in nodes where !overlapNodes.contains(node) { overlapNodes.append(node) }
         } else if overlapStart != nil {
             close(at: time, names: names)
         }
+        return nil
     }
 
     /// A node accepted a client write.

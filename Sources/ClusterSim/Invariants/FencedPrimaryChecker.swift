@@ -1,0 +1,93 @@
+/// `fenced-primary`: a node accepts writes only while a live lease makes it the leader.
+///
+/// Each node is "covered" until the expiry of the lease bound to a leader key that names
+/// it. A zombie window runs from `max(writable since, covered until)` while the node still
+/// accepts writes. Windows longer than the bound are violations. Before the cluster's
+/// first leader key exists (bootstrap) nothing is checked. It only observes.
+struct FencedPrimaryChecker {
+    private struct NodeState {
+        var writableSince: SimInstant?
+        var coveredUntil: SimInstant?
+        var zombieSince: SimInstant?
+        var writes = 0
+    }
+
+    private var nodes: [NodeState]
+    private var initializedAt: SimInstant?
+    private let bound: SimDuration
+    private(set) var violations: [Violation] = []
+
+    init(nodeCount: Int, bound: SimDuration) {
+        nodes = Array(repeating: NodeState(), count: nodeCount)
+        self.bound = bound
+    }
+
+    /// Whether `node` accepts writes now.
+    mutating func setWritable(_ node: Int, _ writable: Bool, at now: SimInstant, name: String) -> SimInstant? {
+        if writable, nodes[node].writableSince == nil { nodes[node].writableSince = now }
+        if !writable { nodes[node].writableSince = nil }
+        return evaluate(node, at: now, name: name)
+    }
+
+    /// The leader key names `node` and its lease expires at `until` (nil: not the holder).
+    mutating func setCoverage(_ node: Int, until: SimInstant?, at now: SimInstant, name: String) -> SimInstant? {
+        if until != nil, initializedAt == nil { initializedAt = now }
+        if let until {
+            nodes[node].coveredUntil = until
+        } else if let covered = nodes[node].coveredUntil, covered > now {
+            nodes[node].coveredUntil = now
+        }
+        return evaluate(node, at: now, name: name)
+    }
+
+    /// When `node`'s coverage runs out while it is writable, if that is in the future:
+    /// the simulation re-evaluates then.
+    func pendingExpiry(_ node: Int, after now: SimInstant) -> SimInstant? {
+        guard nodes[node].writableSince != nil, let until = nodes[node].coveredUntil, until > now else { return nil }
+        return until
+    }
+
+    /// A node accepted a client write.
+    mutating func writeAccepted(by node: Int) {
+        if nodes[node].zombieSince != nil { nodes[node].writes += 1 }
+    }
+
+    /// Re-evaluates `node` at `now`; returns the start of a zombie window that opens now.
+    mutating func evaluate(_ node: Int, at now: SimInstant, name: String) -> SimInstant? {
+        guard let initialized = initializedAt else { return nil }
+        var state = nodes[node]
+        defer { nodes[node] = state }
+        let uncoveredSince = state.coveredUntil ?? initialized
+        let zombie = state.writableSince != nil && uncoveredSince <= now
+        if zombie, state.zombieSince == nil, let since = state.writableSince {
+            state.zombieSince = max(since, uncoveredSince)
+            state.writes = 0
+            return state.zombieSince
+        }
+        if !zombie, let since = state.zombieSince {
+            record(node, from: since, until: now, writes: state.writes, name: name)
+            state.zombieSince = nil
+        }
+        return nil
+    }
+
+    /// Closes windows still open at the end of the run.
+    mutating func finish(at end: SimInstant, names: [String]) {
+        for node in nodes.indices {
+            _ = evaluate(node, at: end, name: names[node])
+            if let since = nodes[node].zombieSince {
+                record(node, from: since, until: nil, writes: nodes[node].writes, name: names[node], end: end)
+                nodes[node].zombieSince = nil
+            }
+        }
+    }
+
+    private mutating func record(_ node: Int, from: SimInstant, until: SimInstant?, writes: Int, name: String, end: SimInstant? = nil) {
+        let length = (until ?? end ?? from) - from
+        guard length > bound else { return }
+        violations.append(Violation(
+            invariant: "fenced-primary", at: from, until: until, nodes: [name],
+            detail: "\(name) accepted writes for \(length) without a live leader lease (\(writes) writes accepted)"
+                + (until == nil ? ", still at the end of the run" : "")))
+    }
+}

@@ -1,0 +1,149 @@
+import ClusterSim
+
+extension ScenarioReader {
+    /// The fault actions a scenario may use, and the keys each allows besides `at` and `action`.
+    static let faultActions: [(name: String, keys: [String])] = [
+        ("stop", ["target"]), ("kill", ["target"]), ("kill-patroni", ["target"]), ("kill-postgres", ["target"]),
+        ("start", ["target"]), ("freeze", ["target", "for"]), ("clock-step", ["target", "by"]),
+        ("partition", ["target", "from", "direction"]), ("heal", ["target"]),
+    ]
+
+    /// Whether `action` should make the cluster fail over whichever node leads: a stop or
+    /// kill of the leader, or cutting the leader off from etcd.
+    ///
+    /// Killing only Patroni or only PostgreSQL, a freeze and a clock step of the leader may
+    /// or may not end in a failover (the leader may keep or regain its lock in time), so
+    /// they do not count.
+    static func causesFailover(_ action: FaultAction) -> Bool {
+        switch action {
+        case .stop(.leader), .kill(.leader):
+            return true
+        case .partition(let partition):
+            return partition.target == .leader && partition.peers.contains(.etcd)
+        case .stop, .kill, .start, .killPatroni, .killPostgres, .freeze, .clockStep, .heal:
+            return false
+        }
+    }
+
+    /// Reads the fault list, sorted stably by time (faults at the same time keep file order).
+    mutating func faults(_ value: JSONValue, at path: String, nodes: [String]?, runDuration: SimDuration?) -> [Fault] {
+        guard case .array(let elements) = value else {
+            fail(path, "expected an array of fault objects, got \(ScenarioText.given(value))")
+            return []
+        }
+        var faults: [(index: Int, fault: Fault)] = []
+        for (index, element) in elements.enumerated() {
+            if let fault = fault(element, at: JSONPath.index(path, index), nodes: nodes, runDuration: runDuration) {
+                faults.append((index, fault))
+            }
+        }
+        return faults.sorted { ($0.fault.at, $0.index) < ($1.fault.at, $1.index) }.map(\.fault)
+    }
+
+    /// Reads one fault; nil when any part of it is unusable.
+    private mutating func fault(_ value: JSONValue, at path: String, nodes: [String]?, runDuration: SimDuration?) -> Fault? {
+        guard case .object(let raw) = value else {
+            fail(path, "expected a fault object, got \(ScenarioText.given(value))")
+            return nil
+        }
+        let problemCount = problems.count
+        let actionNames = Self.faultActions.map(\.name)
+        var action: String?
+        if let actionValue = raw["action"] {
+            action = choice(actionValue, at: JSONPath.child(path, "action"), from: actionNames)
+        } else {
+            fail(path, "missing required key \"action\"")
+        }
+        let extraKeys = Self.faultActions.first { $0.name == action }?.keys ?? Self.faultActions.flatMap(\.keys)
+        var allowed = ["at", "within", "action"]
+        for key in extraKeys where !allowed.contains(key) {
+            allowed.append(key)
+        }
+        for key in raw.keys where !allowed.contains(key) {
+            if let action, Self.faultActions.contains(where: { $0.keys.contains(key) }) {
+                fail(JSONPath.child(path, key), "key \(ScenarioText.quoted(key)) is not allowed with action \(ScenarioText.quoted(action)); allowed keys: \(Self.list(allowed))")
+            } else {
+                fail(JSONPath.child(path, key), unknownKeyMessage(key, allowed: allowed))
+            }
+        }
+        var at: SimInstant?
+        if raw["at"] == nil {
+            fail(path, "missing required key \"at\"")
+        } else if let time = duration(raw, "at", in: path), let atValue = raw["at"] {
+            if let runDuration, time >= runDuration {
+                fail(JSONPath.child(path, "at"), "expected a time before the end of the run (duration \(DurationText.format(runDuration))), got \(ScenarioText.given(atValue))")
+            } else {
+                at = SimInstant(microseconds: time.microseconds)
+            }
+        }
+        var within = SimDuration.zero
+        if raw["within"] != nil, let spread = duration(raw, "within", in: path), let spreadValue = raw["within"] {
+            if let runDuration, let at, at + spread > SimInstant.zero + runDuration {
+                fail(JSONPath.child(path, "within"), "expected the window [at, at + within) to end before the end of the run (duration \(DurationText.format(runDuration))), got \(ScenarioText.given(spreadValue))")
+            } else {
+                within = spread
+            }
+        }
+        var target: FaultTarget?
+        if let targetValue = raw["target"] {
+            target = self.target(targetValue, at: JSONPath.child(path, "target"), nodes: nodes)
+        } else if action != nil && action != "heal" {
+            fail(path, "missing required key \"target\"")
+        }
+        let faultAction = action.flatMap { self.faultAction($0, target: target, in: raw, at: path, nodes: nodes) }
+        guard problems.count == problemCount, let at, let faultAction else {
+            return nil
+        }
+        return Fault(at: at, within: within, action: faultAction)
+    }
+
+    /// The action `name` on `target`, with the keys of its own (`from` and `direction`,
+    /// `for`, `by`) read from `raw`; nil when a part is missing or wrong (and reported).
+    /// Those keys are checked even without a usable target, so every problem shows.
+    private mutating func faultAction(_ name: String, target: FaultTarget?, in raw: JSONObject, at path: String, nodes: [String]?) -> FaultAction? {
+        switch name {
+        case "heal":
+            return .heal(target)
+        case "partition":
+            var peers: [PeerSelector] = [.etcd, .otherNodes, .clients]
+            var direction = PartitionDirection.both
+            if let from = raw["from"], let selectors = self.peers(from, at: JSONPath.child(path, "from"), nodes: nodes, target: target) {
+                peers = selectors
+            }
+            if let directionValue = raw["direction"],
+               let text = choice(directionValue, at: JSONPath.child(path, "direction"), from: PartitionDirection.allCases.map(\.rawValue)),
+               let parsed = PartitionDirection(rawValue: text) {
+                direction = parsed
+            }
+            return target.map { .partition(Partition(target: $0, peers: peers, direction: direction)) }
+        case "freeze":
+            if raw["for"] == nil {
+                fail(path, "missing required key \"for\"")
+            }
+            guard let length = duration(raw, "for", in: path, positive: true), let target else {
+                return nil
+            }
+            return .freeze(target, for: length)
+        case "clock-step":
+            if raw["by"] == nil {
+                fail(path, "missing required key \"by\"")
+            }
+            guard let step = signedDuration(raw, "by", in: path), let target else {
+                return nil
+            }
+            return .clockStep(target, by: step)
+        default:
+            guard let target else {
+                return nil
+            }
+            switch name {
+            case "stop": return .stop(target)
+            case "kill": return .kill(target)
+            case "kill-patroni": return .killPatroni(target)
+            case "kill-postgres": return .killPostgres(target)
+            case "start": return .start(target)
+            default: return nil
+            }
+        }
+    }
+}

@@ -6,8 +6,13 @@ struct FailoverTracker {
     private var open: Int?
     private var newLeaderNode: Int?
 
-    /// A fault hit the leader `oldLeader`: a failover may follow.
+    /// A fault hit the leader `oldLeader`: a failover may follow. A further fault on the same
+    /// leader before a new one took the lock joins the open record.
     mutating func faultHitLeader(_ fault: String, oldLeader: String, at now: SimInstant) {
+        if let i = open, records[i].oldLeader == oldLeader, records[i].lockAcquiredAt == nil {
+            records[i].fault += " + " + fault
+            return
+        }
         records.append(FailoverRecord(fault: fault, faultAt: now, oldLeader: oldLeader))
         open = records.count - 1
         newLeaderNode = nil

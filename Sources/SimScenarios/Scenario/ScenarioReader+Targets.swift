@@ -1,7 +1,7 @@
 import ClusterSim
 
 extension ScenarioReader {
-    /// Reads a fault target: a node name, `"leader"` or `"replica"`. With `nodes` nil
+    /// Reads a fault target: a node name, `"leader"`, `"replica"` or `"previous"`. With `nodes` nil
     /// (the node list is unusable) a name is only type-checked.
     mutating func target(_ value: JSONValue, at path: String, nodes: [String]?) -> FaultTarget? {
         guard case .string(let text) = value else {

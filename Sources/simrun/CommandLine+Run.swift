@@ -63,19 +63,19 @@ extension CommandLine {
         for path in args.positional {
             let scenario = try ScenarioLoader.load(path: path, overrides: args.sets)
             let summary = ScenarioRunner.run(scenario, seed: try args.seed(), overrides: args.sets)
-            let verdict = summary.exitCode == ExitCode.ok ? "ok  " : "FAIL"
-            print("\(verdict) \(path)")
+            let verdict = summary.checkVerdict
+            print("\(verdict == .ok ? "ok  " : "FAIL") \(path)")
             for result in summary.expectations where !result.held {
                 print("       \(result.check): expected \(result.expected), got \(result.actual)")
             }
             for violation in summary.report.violations {
-                print("       violation \(violation.invariant): \(violation.detail)")
+                print("       \(summary.violationsAnticipated ? "expected violation" : "violation") \(violation.invariant): \(violation.detail)")
             }
-            if summary.exitCode != ExitCode.ok {
+            if verdict != .ok {
                 failed.append(path)
                 print("       reproduce: \(summary.reproduceCommand)")
                 // A safety failure (1) outranks a liveness-only failure (2).
-                if worst != ExitCode.failed { worst = summary.exitCode }
+                if worst != ExitCode.failed { worst = verdict.exitCode }
             }
         }
         print("\(args.positional.count - failed.count) passed, \(failed.count) failed")

@@ -1,8 +1,10 @@
+import Foundation
 import XCTest
 @testable import ClusterSim
 @testable import SimScenarios
 
-/// Every shipped scenario decodes and its `expect` block holds, for a few seeds.
+/// Every shipped scenario decodes and passes `simrun check` (its `expect` block holds, and
+/// it breaks no invariant it does not anticipate), for a few seeds.
 final class LabScenarioTests: XCTestCase {
     static var scenarioDirectory: String {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
@@ -10,20 +12,37 @@ final class LabScenarioTests: XCTestCase {
         return parts.joined(separator: "/") + "/Scenarios"
     }
 
-    private func check(_ file: String, seeds: ClosedRange<UInt64> = 1...3) throws {
-        let scenario = try ScenarioLoader.load(path: Self.scenarioDirectory + "/" + file)
-        for seed in seeds {
-            let summary = ScenarioRunner.run(scenario, seed: seed)
-            for result in summary.expectations where !result.held {
-                XCTFail("\(file) seed \(seed): \(result.check) expected \(result.expected), got \(result.actual); \(summary.reproduceCommand)")
-            }
-            XCTAssertTrue(summary.report.violations.isEmpty, "\(file) seed \(seed): \(summary.report.violations)")
+    static var scenarioFiles: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarioDirectory)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    func testTheScenarioDirectoryHoldsTheLabAndTheTeachingCases() {
+        for required in ["lab4-bootstrap.json", "lab4-failover-stop.json", "lab4-failover-crash.json", "lab4-rejoin.json",
+                         "lab4-split-brain-partition.json", "lab4-no-fencing.json", "lab3-manual-failover.json"] {
+            XCTAssertTrue(Self.scenarioFiles.contains(required), required)
         }
     }
 
-    func testLabBootstrapHolds() throws { try check("lab4-bootstrap.json") }
-    func testLabFailoverStopHolds() throws { try check("lab4-failover-stop.json") }
-    func testLabFailoverCrashHolds() throws { try check("lab4-failover-crash.json") }
-    func testLabRejoinHolds() throws { try check("lab4-rejoin.json") }
-    func testLabSplitBrainPartitionHolds() throws { try check("lab4-split-brain-partition.json") }
+    func testEveryShippedScenarioPassesItsCheck() throws {
+        for file in Self.scenarioFiles {
+            let scenario = try ScenarioLoader.load(path: Self.scenarioDirectory + "/" + file)
+            for seed in UInt64(1)...2 {
+                let summary = ScenarioRunner.run(scenario, seed: seed)
+                for result in summary.expectations where !result.held {
+                    XCTFail("\(file) seed \(seed): \(result.check) expected \(result.expected), got \(result.actual); \(summary.reproduceCommand)")
+                }
+                XCTAssertEqual(summary.checkVerdict, .ok, "\(file) seed \(seed): \(summary.report.violations); \(summary.reproduceCommand)")
+            }
+        }
+    }
+
+    func testTeachingScenariosThatShowASplitBrainReallyShowOne() throws {
+        for file in ["lab4-no-fencing.json", "fencing-kill-patroni.json", "fencing-freeze-long.json",
+                     "fencing-clock-step-long.json", "timers-unsafe-as-given.json"] {
+            let summary = ScenarioRunner.run(try ScenarioLoader.load(path: Self.scenarioDirectory + "/" + file))
+            XCTAssertTrue(summary.report.violations.contains { $0.invariant == "single-writable-primary" }, file)
+            XCTAssertEqual(summary.exitCode, 1, file)
+        }
+    }
 }

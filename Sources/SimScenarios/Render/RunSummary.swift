@@ -15,12 +15,17 @@ public struct RunSummary: Sendable, Equatable {
     public var expectations: [ExpectationResult]
     /// The exact command line that reproduces this run (`simrun run ... --seed 42`).
     public var reproduceCommand: String
+    /// Whether the scenario's `expect` block anticipates violations (a teaching scenario
+    /// that shows a split-brain or a loss), so that `simrun check` judges it by its
+    /// expectations alone.
+    public var violationsAnticipated: Bool
 
     /// Creates a summary.
-    public init(report: Report, expectations: [ExpectationResult], reproduceCommand: String) {
+    public init(report: Report, expectations: [ExpectationResult], reproduceCommand: String, violationsAnticipated: Bool = false) {
         self.report = report
         self.expectations = expectations
         self.reproduceCommand = reproduceCommand
+        self.violationsAnticipated = violationsAnticipated
     }
 
     /// The expectations that did not hold, in the scenario's order.
@@ -57,6 +62,13 @@ public struct RunSummary: Sendable, Equatable {
         if safetyFailed { return .failed }
         if livenessFailed { return .livenessFailed }
         return .ok
+    }
+
+    /// The verdict of `simrun check`: like `verdict`, except that violations the scenario
+    /// anticipates do not fail it when every expectation held.
+    public var checkVerdict: RunVerdict {
+        if violationsAnticipated && failedExpectations.isEmpty { return .ok }
+        return verdict
     }
 
     /// The process exit code for this run: 0 when it passed, 1 for a safety violation or a

@@ -13,7 +13,8 @@ public enum ScenarioRunner {
         return RunSummary(
             report: report,
             expectations: scenario.expectations.evaluate(report),
-            reproduceCommand: reproduceCommand(source: scenario.source, seed: options.seed, overrides: overrides))
+            reproduceCommand: reproduceCommand(source: scenario.source, seed: options.seed, overrides: overrides),
+            violationsAnticipated: scenario.expectations.anticipatesViolations)
     }
 
     /// The one command that reproduces a run, e.g.

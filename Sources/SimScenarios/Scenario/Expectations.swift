@@ -43,8 +43,10 @@ public struct Expectations: Sendable, Equatable {
     public var failovers: Int?
     /// `split_brain`: whether a `single-writable-primary` violation occurred.
     public var splitBrain: Bool?
-    /// `lost_writes`: the most acknowledged writes that may be lost (0 means none).
+    /// `lost_writes` (or `lost_writes.max`): the most acknowledged writes that may be lost (0 means none).
     public var lostWrites: Int?
+    /// `lost_writes.min`: the fewest acknowledged writes the run must lose (to show a loss).
+    public var lostWritesMin: Int?
     /// `final_timeline`: the final leader's timeline.
     public var finalTimeline: Int?
     /// `final_leader`: the node leading at the end, or no leader.
@@ -79,6 +81,14 @@ public struct Expectations: Sendable, Equatable {
     ///
     /// Durations are shown as seconds with one decimal (`27.3s`); instants as in the text
     /// report, relative to the first fault (`T+32.1s`) or, without faults, to the start
+    /// Whether the block expects the run to break invariants: `split_brain: true`,
+    /// `violations` or `zombie_windows` above zero, `converged: false`, or `lost_writes.min`
+    /// above zero (with no durability promise).
+    public var anticipatesViolations: Bool {
+        splitBrain == true || (violations ?? 0) > 0 || (zombieWindows ?? 0) > 0 || converged == false
+            || (lostWritesMin ?? 0) > 0
+    }
+
     /// (`t=12.3s`). Complexity: O(*n*) in the size of the report.
     public func evaluate(_ report: Report) -> [ExpectationResult] {
         let facts = ReportFacts(report)
@@ -101,6 +111,9 @@ public struct Expectations: Sendable, Equatable {
         }
         if let splitBrain {
             add("split_brain", String(splitBrain), String(facts.splitBrain), facts.splitBrain == splitBrain)
+        }
+        if let lostWritesMin {
+            add("lost_writes.min", ">= \(lostWritesMin)", String(facts.lostWrites), facts.lostWrites >= lostWritesMin)
         }
         if let lostWrites {
             add("lost_writes", "<= \(lostWrites)", String(facts.lostWrites), facts.lostWrites <= lostWrites)

@@ -31,7 +31,16 @@ extension ScenarioReader {
         let count = IntegerRange(min: 0)
         expect.failovers = integer(object, "failovers", in: path, count).map { Int($0) }
         expect.splitBrain = bool(object, "split_brain", in: path)
-        expect.lostWrites = integer(object, "lost_writes", in: path, count).map { Int($0) }
+        if case .object(let bounds)? = object["lost_writes"] {
+            let boundsPath = JSONPath.child(path, "lost_writes")
+            if self.object(.object(bounds), at: boundsPath, allowed: ["min", "max"]) != nil {
+                expect.lostWritesMin = integer(bounds, "min", in: boundsPath, count).map { Int($0) }
+                expect.lostWrites = integer(bounds, "max", in: boundsPath, count).map { Int($0) }
+                if bounds.isEmpty { fail(boundsPath, "expected at least one of \"min\" and \"max\", got an empty object") }
+            }
+        } else {
+            expect.lostWrites = integer(object, "lost_writes", in: path, count).map { Int($0) }
+        }
         if expect.lostWrites == 0 {
             checks.lostWritesAreViolations = true
         }

@@ -10,6 +10,7 @@ struct FencedPrimaryChecker {
         var coveredUntil: SimInstant?
         var zombieSince: SimInstant?
         var writes = 0
+        var checkScheduledAt: SimInstant?
     }
 
     private var nodes: [NodeState]
@@ -40,10 +41,12 @@ struct FencedPrimaryChecker {
         return evaluate(node, at: now, name: name)
     }
 
-    /// When `node`'s coverage runs out while it is writable, if that is in the future:
-    /// the simulation re-evaluates then.
-    func pendingExpiry(_ node: Int, after now: SimInstant) -> SimInstant? {
-        guard nodes[node].writableSince != nil, let until = nodes[node].coveredUntil, until > now else { return nil }
+    /// When `node`'s coverage runs out while it is writable, if that is in the future and
+    /// not already asked for: the simulation re-evaluates then.
+    mutating func pendingExpiry(_ node: Int, after now: SimInstant) -> SimInstant? {
+        guard nodes[node].writableSince != nil, let until = nodes[node].coveredUntil, until > now,
+              nodes[node].checkScheduledAt != until else { return nil }
+        nodes[node].checkScheduledAt = until
         return until
     }
 

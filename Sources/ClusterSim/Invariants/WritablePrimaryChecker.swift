@@ -39,12 +39,17 @@ struct WritablePrimaryChecker {
 
     private mutating func close(at time: SimInstant?, names: [String]) {
         guard let start = overlapStart else { return }
+        defer {
+            overlapStart = nil
+            overlapNodes = []
+        }
+        // Two events of one instant (a promotion, then the old primary's stop) open and close
+        // an empty window in which no write can land: not an overlap.
+        if time == start && writesDuringOverlap.allSatisfy({ $0 == 0 }) { return }
         let nodes = overlapNodes.sorted()
         let accepted = nodes.map { "\(names[$0]) accepted \(writesDuringOverlap[$0]) writes" }.joined(separator: ", ")
         violations.append(Violation(
             invariant: "single-writable-primary", at: start, until: time, nodes: nodes.map { names[$0] },
             detail: "\(nodes.count) nodes accepted writes at once; \(accepted)"))
-        overlapStart = nil
-        overlapNodes = []
     }
 }

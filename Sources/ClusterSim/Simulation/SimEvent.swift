@@ -26,6 +26,10 @@ enum SimEvent {
     case receiverTimeout(node: Int, generation: UInt64, attempt: UInt64)
     /// A walreceiver's retry interval ended.
     case receiverRetry(node: Int, generation: UInt64)
+    /// The liveness check starts looking (just after the last fault).
+    case livenessStart
+    /// The liveness deadline: the cluster must be converged now.
+    case livenessDeadline
     /// The fencing checker re-evaluates a writable node when its lease coverage runs out.
     case fencingCheck(node: Int)
     /// etcd's lessor looks for expired leases.

@@ -10,6 +10,7 @@ extension Simulation {
             if let since = fencedPrimary.setWritable(node, writable[node], at: now, name: name(node)) {
                 noteZombie(node, since: since)
             }
+            scheduleFencingCheck(node)
         }
         liveness.observe(converged: converged, at: now)
         observeFailoverFollowers()
@@ -24,10 +25,19 @@ extension Simulation {
             if let since = fencedPrimary.setCoverage(node, until: until, at: now, name: name(node)) {
                 noteZombie(node, since: since)
             }
-            if let at = fencedPrimary.pendingExpiry(node, after: now) {
-                scheduler.schedule(.fencingCheck(node: node), at: at)
-            }
+            scheduleFencingCheck(node)
         }
+        liveness.observe(converged: converged, at: now)
+    }
+
+    private func scheduleFencingCheck(_ node: Int) {
+        if let at = fencedPrimary.pendingExpiry(node, after: now) {
+            scheduler.schedule(.fencingCheck(node: node), at: at)
+        }
+    }
+
+    /// Looks at the cluster for the liveness check at its start and its deadline.
+    func observeLivenessStart() {
         liveness.observe(converged: converged, at: now)
     }
 

@@ -94,6 +94,8 @@ public final class Simulation {
             scheduler.schedule(.bootWithoutPatroni, at: .zero)
         }
         scheduleWorkloadStart()
+        scheduler.schedule(.livenessStart, at: liveness.since)
+        if liveness.deadline <= endAt { scheduler.schedule(.livenessDeadline, at: liveness.deadline) }
         scheduler.schedule(.endOfRun, at: endAt)
     }
 
@@ -175,6 +177,11 @@ public final class Simulation {
         case let .receiverTimeout(node, generation, attempt):
             guard postgres[node].generation == generation else { return }
             receiverTimedOut(node, attempt: attempt)
+        case .livenessStart:
+            observeLivenessStart()
+        case .livenessDeadline:
+            observeLivenessStart()
+            liveness.reachDeadline()
         case .fencingCheck(let node):
             checkFencing(node)
         case .lessorScan:

@@ -34,6 +34,11 @@ public enum JSONValue: Equatable, Sendable {
         .number(JSONNumber(uncheckedLiteral: String(v)))
     }
 
+    /// Makes a number value from an unsigned 64-bit integer (such as a seed), digit for digit.
+    public static func uint(_ v: UInt64) -> JSONValue {
+        .number(JSONNumber(uncheckedLiteral: String(v)))
+    }
+
     /// Makes a number value from a finite double.
     ///
     /// The literal is Swift's shortest round-trip `description` of the double, such as

@@ -48,8 +48,12 @@ public struct SweepPointSummary: Sendable, Equatable {
     public var violations: [ComparisonRow.InvariantCount]
     /// Runs with at least one violation.
     public var runsWithViolations: Int
-    /// Runs per verdict, in ``RunVerdict/allCases`` order.
-    public var verdicts: [(verdict: RunVerdict, runs: Int)]
+    /// Runs with the verdict `ok`.
+    public var passed: Int
+    /// Runs with the verdict `failed` (a safety violation).
+    public var failed: Int
+    /// Runs with the verdict `liveness-failed`.
+    public var livenessFailed: Int
     /// Failovers outside the envelope widened by its tolerance; nil without an envelope.
     public var outsideEnvelope: Int?
 
@@ -75,7 +79,9 @@ public struct SweepPointSummary: Sendable, Equatable {
         }
         violations = totals.sorted { $0.invariant.utf8.lexicographicallyPrecedes($1.invariant.utf8) }
         runsWithViolations = records.count { !$0.violations.isEmpty }
-        verdicts = RunVerdict.allCases.map { verdict in (verdict, records.count { $0.verdict == verdict }) }
+        passed = records.count { $0.verdict == .ok }
+        failed = records.count { $0.verdict == .failed }
+        livenessFailed = records.count { $0.verdict == .livenessFailed }
         outsideEnvelope = point.envelope.map { envelope in
             failovers.count { !envelope.contains(.millis($0)) }
         }
@@ -85,14 +91,6 @@ public struct SweepPointSummary: Sendable, Equatable {
     public var violationsText: String {
         guard !violations.isEmpty else { return "none" }
         return violations.map { "\($0.invariant)\u{00D7}\($0.count)" }.joined(separator: ", ")
-    }
-
-    public static func == (a: SweepPointSummary, b: SweepPointSummary) -> Bool {
-        a.point == b.point && a.runs == b.runs && a.noFailover == b.noFailover && a.failover == b.failover
-            && a.outage == b.outage && a.lostWrites == b.lostWrites && a.runsWithLostWrites == b.runsWithLostWrites
-            && a.violations == b.violations && a.runsWithViolations == b.runsWithViolations
-            && a.verdicts.elementsEqual(b.verdicts) { $0.verdict == $1.verdict && $0.runs == $1.runs }
-            && a.outsideEnvelope == b.outsideEnvelope
     }
 }
 

@@ -30,6 +30,8 @@ public struct Report: Sendable, Equatable {
     public var liveness: LivenessResult
     /// The cluster at the end of the run.
     public var final: ClusterSnapshot
+    /// The run over time, when `ClusterOptions.recordHistory` is set.
+    public var history: RunHistory? = nil
 }
 
 /// One notable event of a run.

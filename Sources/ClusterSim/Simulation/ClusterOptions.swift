@@ -28,6 +28,9 @@ public struct ClusterOptions: Sendable, Equatable {
     public var faults: [Fault] = []
     /// Bounds of the safety and liveness checks.
     public var checks = CheckOptions()
+    /// Whether the report carries a `RunHistory` (for pictures and traces). Sweeps,
+    /// explorations and benchmarks turn it off.
+    public var recordHistory = true
     /// Limits that end a runaway run.
     public var limits = RunLimits()
 

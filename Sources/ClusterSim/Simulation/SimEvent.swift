@@ -54,6 +54,8 @@ enum SimEvent {
     case operatorStep(OperatorStep)
     /// The manual operator's monitoring checks the primary.
     case operatorCheck
+    /// The history samples replication lag (once a second).
+    case sample
     /// The run's duration is over.
     case endOfRun
 }

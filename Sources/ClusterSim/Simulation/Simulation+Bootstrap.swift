@@ -4,6 +4,7 @@ extension Simulation {
         if let leader, leader != node {
             note(node, "basebackup", "trying to bootstrap from leader '\(name(leader))'")
             agents[node].action = .basebackup(from: leader)
+            recordStates()
             let micros = options.postgres.dataSize * 1_000_000 / max(1, options.postgres.basebackupBytesPerSecond)
             scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: leader)),
                                after: SimDuration(microseconds: micros))
@@ -28,6 +29,7 @@ extension Simulation {
         case (.initializeRace, .answered(.ok)):
             note(node, "initdb", "trying to bootstrap a new cluster")
             agents[node].action = .initdb
+            recordStates()
             scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .initdbDone),
                                after: options.postgres.initdb)
             touchMember(node)

@@ -22,6 +22,7 @@ extension Simulation {
         ledger.attempted += 1
         guard let server = options.workload.router == .fixed ? coordinator.applicationTarget : clients.pickServer() else {
             ledger.fail("no server available (HAProxy has no server up)", at: now)
+            recordWrite(acked: false)
             return
         }
         let id = clients.nextWriteID
@@ -64,9 +65,11 @@ extension Simulation {
         switch outcome {
         case let .committed(branch, lsn):
             ledger.ack(branch: branch, lsn: lsn, spacing: options.postgres.walBytesPerWrite, at: now)
+            recordWrite(acked: true)
             failovers.writeAcked(by: server, at: now)
         case .rejected(let reason):
             ledger.fail(reason, at: now)
+            recordWrite(acked: false)
         }
     }
 
@@ -74,6 +77,7 @@ extension Simulation {
     func writeTimedOut(_ id: UInt64) {
         guard clients.pending.removeValue(forKey: id) != nil else { return }
         ledger.fail("timeout after \(options.workload.clientTimeout)", at: now)
+        recordWrite(acked: false)
     }
 
     /// HAProxy sends `OPTIONS /primary` to `server` and schedules the next check.

@@ -46,6 +46,7 @@ extension Simulation {
                 network.heal(host: node)
             } else {
                 note(nil, "fault", "fault: \(fault.action.label)")
+                recordFault(fault, node: nil)
                 network.healAll()
             }
         }
@@ -80,6 +81,7 @@ extension Simulation {
 
     private func noteFault(_ fault: Fault, node: Int) {
         previousFaultNode = node
+        recordFault(fault, node: node)
         let leader = currentPrimary
         let resolved = fault.action.label + (fault.action.targetsRole ? " (\(name(node)))" : "")
         note(nil, "fault", "fault: \(resolved)")

@@ -55,6 +55,7 @@ extension Simulation {
         }
         note(node, "rewind", "running pg_rewind from \(name(leader))")
         agents[node].action = .rewind(from: leader)
+        recordStates()
         if postgres[node].processAlive {
             fastStop(node)
         } else {

@@ -14,12 +14,14 @@ extension Simulation {
         }
         liveness.observe(converged: converged, at: now)
         observeFailoverFollowers()
+        recordStates()
     }
 
     /// Re-evaluates lease coverage after etcd changed the leader key or a lease.
     func observeLeaderKey() {
         let holder = currentLeader
         let expiry = holder.flatMap { _ in etcd.expiry(of: etcd.lease(of: options.keyPrefix + "leader")) }
+        recordLeaderKey(holder: holder, expiry: expiry)
         for node in postgres.indices {
             let until = node == holder ? expiry : nil
             if let since = fencedPrimary.setCoverage(node, until: until, at: now, name: name(node)) {

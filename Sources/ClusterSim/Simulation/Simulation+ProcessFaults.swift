@@ -32,6 +32,7 @@ extension Simulation {
         let until = max(frozenUntil[node] ?? now, now + duration)
         frozenUntil[node] = until
         note(node, "frozen", "Patroni frozen for \(duration)")
+        recordStates()
         scheduler.schedule(.thaw(node: node), at: until)
     }
 
@@ -40,6 +41,7 @@ extension Simulation {
         guard let until = frozenUntil[node], until <= now else { return }
         frozenUntil[node] = nil
         note(node, "thawed", "Patroni runs again")
+        recordStates()
     }
 
     /// Arms or pings the watchdog of the leader `node` (PATRONI.md §7.3); a watchdog that

@@ -81,7 +81,7 @@ extension Simulation {
             eventsHandled: scheduler.eventsHandled, timers: timers,
             firstFaultAt: faultTimes.min(), timeline: timeline,
             failovers: failovers.records, writes: writes, violations: violations, liveness: livenessResult,
-            final: snapshot())
+            final: snapshot(), history: history)
     }
 
     /// The node whose history decides which acknowledged writes survived: the leader,

@@ -30,6 +30,8 @@ public final class Simulation {
     var lostWrites: LostWriteChecker
     var liveness: LivenessChecker
     var timeline: [TimelineEntry] = []
+    /// The run over time, when recorded.
+    var history: RunHistory?
     var systemIdentifier: String?
     /// When each fault fires, drawn at the start of the run.
     let faultTimes: [SimInstant]
@@ -94,6 +96,10 @@ public final class Simulation {
             scheduler.schedule(.bootWithoutPatroni, at: .zero)
         }
         scheduleWorkloadStart()
+        if options.recordHistory {
+            history = RunHistory(nodeCount: n)
+            scheduler.schedule(.sample, at: .zero)
+        }
         scheduler.schedule(.livenessStart, at: liveness.since)
         if liveness.deadline <= endAt { scheduler.schedule(.livenessDeadline, at: liveness.deadline) }
         scheduler.schedule(.endOfRun, at: endAt)
@@ -198,6 +204,8 @@ public final class Simulation {
             watchdogExpired(node, deadline: deadline)
         case .thaw(let node):
             thaw(node)
+        case .sample:
+            sampleLag()
         case .endOfRun:
             finished = true
         }

@@ -62,6 +62,12 @@ struct Arguments {
         values.last { $0.0 == name }?.1
     }
 
+    /// Every value given to the option `name`, in order; the last one is the one in force
+    /// for a single-valued option.
+    func values(of name: String) -> [String] {
+        values.filter { $0.0 == name }.map(\.1)
+    }
+
     /// `--seed N`, if given.
     func seed() throws -> UInt64? {
         guard let text = last("--seed") else { return nil }

@@ -16,6 +16,8 @@ extension CommandLine {
             case "check": return try checkCommand(try Arguments(rest, spec: .check))
             case "validate": return try validateCommand(try Arguments(rest, spec: .validate))
             case "compare": return try compareCommand(try Arguments(rest, spec: .compare))
+            case "sweep": return try sweepCommand(try Arguments(rest, spec: .sweep))
+            case "merge": return try mergeCommand(try Arguments(rest, spec: .merge))
             case "help", "--help", "-h":
                 guard let topic = rest.first else {
                     print(Help.overview)

@@ -16,6 +16,8 @@ enum Help {
       check       Run scenarios and check their expect blocks.
       validate    Check scenario files without running them.
       compare     Run scenarios and print their failover figures side by side.
+      sweep       Run a scenario over a grid of settings and seeds; failover statistics per point.
+      merge       Combine the shard outputs of 'simrun sweep --shard k/n' into one table.
       help        Show help for a subcommand ('simrun help run').
 
     EXIT CODES: 0 ok, 1 safety violation or failed expectation, 2 no convergence
@@ -87,6 +89,8 @@ enum Help {
         case "check": return check
         case "validate": return validate
         case "compare": return compare
+        case "sweep": return sweep
+        case "merge": return merge
         default: return nil
         }
     }

@@ -132,7 +132,7 @@ public struct SweepAxis: Sendable, Equatable {
             from = try DurationText.parse(bounds[0])
             to = try DurationText.parse(bounds[1])
         } catch {
-            throw fail("\(shape); \(error.description)")
+            throw fail("\(shape), got \(ScenarioText.quoted(bounds[0])) and \(ScenarioText.quoted(bounds[1]))")
         }
         guard let stepText else { throw fail("a range of durations needs a step, such as /10s") }
         let step: SimDuration

@@ -14,6 +14,9 @@ public struct SweepGrid: Sendable, Equatable {
     /// within ``mostPoints``.
     public init(axes: [SweepAxis]) throws(SweepError) {
         for (index, axis) in axes.enumerated() {
+            if axis.steps == [.key("seed")] {
+                throw .grid(spec: axis.key, message: "every point runs every seed; choose them with --seeds and --first-seed")
+            }
             if let earlier = axes[..<index].first(where: { $0.steps == axis.steps }) {
                 throw .grid(spec: axis.key, message: "the field is already swept by --grid \(ScenarioText.quoted(earlier.key))")
             }

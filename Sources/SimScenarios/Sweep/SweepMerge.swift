@@ -28,7 +28,7 @@ public enum SweepMerge {
         let missing = owner.indices.filter { owner[$0] == nil }.map { "\($0 + 1)/\(first.shard.count)" }
         guard missing.isEmpty else {
             let listed = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", ..." : "")
-            throw .merge(file: "", message: "missing shard\(missing.count == 1 ? "" : "s") \(listed) of \(first.shard.count)")
+            throw .merge(file: "", message: "missing shard\(missing.count == 1 ? "" : "s") \(listed): merge every shard of the sweep")
         }
         let positions = SweepShardFile.jobPositions(plan)
         var slots = [RunRecord?](repeating: nil, count: plan.jobCount)

@@ -17,7 +17,8 @@ public struct SweepPoint: Sendable, Equatable {
     /// The timers in force after Patroni's validation (nil for an invalid point).
     public var timers: EffectiveTimers?
     /// How Patroni treats the timers, in a few words (`adjusted: loop_wait 15→1`), and why
-    /// there is no envelope, if there is none; empty when there is nothing to say.
+    /// there is no envelope, if there is none; empty when there is nothing to say or the
+    /// point is invalid.
     public var note: String
     /// The closed-form failover envelope, if one applies.
     public var envelope: FailoverEnvelope?
@@ -38,7 +39,7 @@ public struct SweepPoint: Sendable, Equatable {
         case .failure(let error):
             let problems = error.problems.map { $0.path.isEmpty ? $0.message : "\($0.path): \($0.message)" }
             self.init(index: index, assignments: assignments, error: problems.joined(separator: "; "),
-                      timers: nil, note: "invalid", envelope: nil)
+                      timers: nil, note: "", envelope: nil)
         case .success(let scenario):
             let settings = scenario.options.patroni
             let timers = EffectiveTimers(settings)

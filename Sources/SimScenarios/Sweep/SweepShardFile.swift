@@ -50,8 +50,7 @@ public enum SweepShardFile {
             throw .merge(file: file, message: "is empty; expected the output of simrun sweep --shard")
         }
         let headerReader = ShardFieldReader(file: file, line: 1)
-        let header = try headerReader.object(try json(first, headerReader), "a sweep shard header")
-        guard case .string(let found)? = header["schema"], found == schema else {
+        guard case .object(let header)? = try? JSONParser.parse(Array(first)), case .string(let found)? = header["schema"], found == schema else {
             throw headerReader.fail("not a sweep shard header (expected \"schema\": \"\(schema)\" from simrun sweep --shard)")
         }
         let shard: SweepShard

@@ -44,7 +44,7 @@ public enum SweepTable {
         if !plan.sets.isEmpty { title += " with " + plan.sets.joined(separator: " ") }
         title += ": \(plan.points.count) grid point\(plan.points.count == 1 ? "" : "s")"
         if invalid > 0 { title += " (\(invalid) invalid)" }
-        title += " \u{00D7} \(plan.seeds.count) seed\(plan.seeds.count == 1 ? "" : "s") (\(plan.seeds.description)) = \(summary.runs) runs"
+        title += " \u{00D7} \(plan.seeds.count) seed\(plan.seeds.count == 1 ? "" : "s") (\(plan.seeds.description)) = \(summary.runs) run\(summary.runs == 1 ? "" : "s")"
         let legend = "failover = fault \u{2192} promoted; none = runs without one; \u{00A7}7.2 = PATRONI.md's closed form "
             + "(A kill, B isolated, C cut from etcd, D stop); outside = failovers beyond its min/max \u{00B1} "
             + "\(FailoverEnvelope.tolerance.milliseconds)ms"
@@ -52,7 +52,7 @@ public enum SweepTable {
             "runs", "failover p50", "p90", "p99", "max", "none", "\u{00A7}7.2", "min", "mean", "max",
             "outside", "outage p50", "max", "lost", "violations", "note",
         ]
-        let rightAligned = axes.map { _ in true } + [true, true, true, true, true, true, false, true, true, true,
+        let rightAligned = axes.map { axis in axis.values.allSatisfy(isNumeric) } + [true, true, true, true, true, true, false, true, true, true,
                                                       true, true, true, true, false, false]
         let rows = summary.points.map { point -> [String] in
             let values = plan.grid.coordinates(of: point.point.index).enumerated().map { axes[$0.offset].values[$0.element] }
@@ -72,6 +72,12 @@ public enum SweepTable {
             ]
         }
         return title + "\n" + legend + "\n\n" + aligned([headers] + rows, rightAligned: rightAligned)
+    }
+
+    /// Whether `value` reads as a number or a duration (`20`, `-5s`, `1.5s`), which is right-aligned.
+    private static func isNumeric(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first else { return false }
+        return ("0"..."9").contains(first) || first == "-" || first == "+"
     }
 
     /// `rows` with every column padded to its widest cell, joined by two spaces, without
@@ -123,7 +129,7 @@ public enum SweepTable {
                 valid ? point.violationsText : "", valid ? String(point.runsWithViolations) : "",
                 valid ? String(point.passed) : "", valid ? String(point.failed) : "", valid ? String(point.livenessFailed) : "",
                 wholeSeconds(timers?.ttl), wholeSeconds(timers?.loopWait), wholeSeconds(timers?.retryTimeout),
-                valid ? point.point.note : "", point.point.error ?? "",
+                point.point.note, point.point.error ?? "",
             ]
         }
         return ([header] + records).map { $0.map(ComparisonTable.csvField).joined(separator: ",") + "\n" }.joined()
@@ -172,7 +178,7 @@ public enum SweepTable {
             ("values", .object(JSONObject(values))),
             ("valid", .bool(valid)),
             ("error", point.error.map(JSONValue.string) ?? .null),
-            ("note", .string(valid ? point.note : "")),
+            ("note", .string(point.note)),
             ("timers", point.timers.map(JSONReport.timers) ?? .null),
             ("runs", .int(summary.runs)),
             ("failovers", .int(summary.runs - summary.noFailover)),

@@ -13,6 +13,8 @@ struct UsageError: Error {
 struct ArgumentSpec {
     let usage: String
     let valueOptions: Set<String>
+    /// Options that take no value, such as `--stop-at-first`.
+    var flags: Set<String> = []
 
     static let run = ArgumentSpec(usage: Help.runUsage, valueOptions: ["--seed", "--set", "--format"])
     static let check = ArgumentSpec(usage: Help.checkUsage, valueOptions: ["--seed", "--set"])
@@ -29,6 +31,7 @@ struct Arguments {
     private(set) var sets: [String] = []
     private var values: [(String, String)] = []
     private(set) var help = false
+    private var flagsGiven: Set<String> = []
     private let spec: ArgumentSpec
 
     init(_ arguments: [String], spec: ArgumentSpec) throws {
@@ -42,6 +45,11 @@ struct Arguments {
             } else if word.hasPrefix("--") {
                 let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
                 let name = parts[0]
+                if spec.flags.contains(name) {
+                    guard parts.count == 1 else { throw UsageError("option '\(name)' takes no value", usage: spec.usage) }
+                    flagsGiven.insert(name)
+                    continue
+                }
                 guard spec.valueOptions.contains(name) else { throw UsageError("unknown option '\(name)'", usage: spec.usage) }
                 let value: String
                 if parts.count == 2 {
@@ -68,10 +76,10 @@ struct Arguments {
         values.filter { $0.0 == name }.map(\.1)
     }
 
-    /// `--seed N`, if given.
-    func seed() throws -> UInt64? {
-        guard let text = last("--seed") else { return nil }
-        guard let seed = UInt64(text) else { throw UsageError("--seed takes a non-negative integer, got '\(text)'", usage: spec.usage) }
+    /// A seed option (`--seed N` by default), if given.
+    func seed(named name: String = "--seed") throws -> UInt64? {
+        guard let text = last(name) else { return nil }
+        guard let seed = UInt64(text) else { throw UsageError("\(name) takes a non-negative integer, got '\(text)'", usage: spec.usage) }
         return seed
     }
 
@@ -85,4 +93,7 @@ struct Arguments {
         }
         return format
     }
+
+    /// Whether flag `name` was given.
+    func flag(_ name: String) -> Bool { flagsGiven.contains(name) }
 }

@@ -18,6 +18,7 @@ extension CommandLine {
             case "compare": return try compareCommand(try Arguments(rest, spec: .compare))
             case "sweep": return try sweepCommand(try Arguments(rest, spec: .sweep))
             case "merge": return try mergeCommand(try Arguments(rest, spec: .merge))
+            case "explore": return try exploreCommand(try Arguments(rest, spec: .explore))
             case "help", "--help", "-h":
                 guard let topic = rest.first else {
                     print(Help.overview)

@@ -33,7 +33,7 @@ extension CommandLine {
         do throws(SweepError) {
             let grid = try SweepGrid.parse(args.values(of: "--grid"))
             let seeds = try SweepSeeds(first: firstSeed, count: seedCount)
-            let shard = try shardText.map(SweepShard.parse)
+            let shard = try shardText.map(RunShard.parse)
             let sweep = try Sweep.load(path: args.positional[0], sets: args.sets, grid: grid, seeds: seeds)
             let progress = ProgressLine()
             let records = sweep.run(shard: shard, threads: threads) { progress.update($0) }
@@ -62,6 +62,11 @@ extension CommandLine {
         guard !args.positional.isEmpty else { throw UsageError("merge needs at least one shard file", usage: Help.mergeUsage) }
         let format = try tableFormat(args)
         do throws(SweepError) {
+            if ExploreMerge.isExploreShard(try read(args.positional[0])) {
+                var files: [(name: String, bytes: [UInt8])] = []
+                for path in args.positional { files.append((path, try read(path))) }
+                return mergeExplorations(files)
+            }
             var shards: [SweepShardFile.Contents] = []
             for path in args.positional {
                 shards.append(try SweepShardFile.parse(try read(path), file: path))
@@ -71,6 +76,19 @@ extension CommandLine {
         } catch {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             return error.exitCode
+        }
+    }
+
+    /// Merges explore shards and prints the summary the unsharded exploration prints.
+    private static func mergeExplorations(_ files: [(name: String, bytes: [UInt8])]) -> Int32 {
+        do {
+            let (plan, records) = try ExploreMerge.combine(files)
+            print(plan.headline)
+            print(ExploreSummary(records).text, terminator: "")
+            return records.contains(where: \.failed) ? ExitCode.failed : ExitCode.ok
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+            return 65
         }
     }
 

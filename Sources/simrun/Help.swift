@@ -17,7 +17,8 @@ enum Help {
       validate    Check scenario files without running them.
       compare     Run scenarios and print their failover figures side by side.
       sweep       Run a scenario over a grid of settings and seeds; failover statistics per point.
-      merge       Combine the shard outputs of 'simrun sweep --shard k/n' into one table.
+      explore     Run random fault schedules over many seeds; shrink any failure to a scenario file.
+      merge       Combine the shard outputs of 'simrun sweep' or 'simrun explore --shard k/n'.
       help        Show help for a subcommand ('simrun help run').
 
     EXIT CODES: 0 ok, 1 safety violation or failed expectation, 2 no convergence
@@ -91,6 +92,7 @@ enum Help {
         case "compare": return compare
         case "sweep": return sweep
         case "merge": return merge
+        case "explore": return explore
         default: return nil
         }
     }

@@ -21,7 +21,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     /// Called from the worker threads after each run.
-    func update(_ progress: SweepProgress) {
+    func update(_ progress: BatchProgress) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }

@@ -108,13 +108,13 @@ final class SweepGridTests: XCTestCase {
     }
 
     func testShardsSplitTheJobsByIndexModuloTheirCount() throws {
-        let shards = try (1...3).map { try SweepShard(index: $0, count: 3) }
+        let shards = try (1...3).map { try RunShard(index: $0, count: 3) }
         for job in 0..<30 {
             XCTAssertEqual(shards.filter { $0.contains(job: job) }.map(\.index), [job % 3 + 1], "job \(job)")
         }
-        XCTAssertEqual(try SweepShard.parse("2/8"), try SweepShard(index: 2, count: 8))
+        XCTAssertEqual(try RunShard.parse("2/8"), try RunShard(index: 2, count: 8))
         for bad in ["0/4", "5/4", "1/0", "1", "a/b", "1/2/3", "-1/2"] {
-            XCTAssertThrowsError(try SweepShard.parse(bad), bad)
+            XCTAssertThrowsError(try RunShard.parse(bad), bad)
         }
     }
 

@@ -17,7 +17,7 @@ final class SweepRunTests: XCTestCase {
     }
 
     private func shardFile(_ sweep: Sweep, _ index: Int, of count: Int) throws -> SweepShardFile.Contents {
-        let shard = try SweepShard(index: index, count: count)
+        let shard = try RunShard(index: index, count: count)
         let text = SweepShardFile.render(plan: sweep.plan, shard: shard, records: sweep.run(shard: shard, threads: 2))
         return try SweepShardFile.parse(Array(text.utf8), file: "shard-\(index).jsonl")
     }
@@ -57,7 +57,7 @@ final class SweepRunTests: XCTestCase {
     func testAShardLineIsOneRunRecord() throws {
         let sweep = try smallSweep()
         let record = sweep.record(job: 4)
-        let text = SweepShardFile.render(plan: sweep.plan, shard: try SweepShard(index: 1, count: 1), records: [record])
+        let text = SweepShardFile.render(plan: sweep.plan, shard: try RunShard(index: 1, count: 1), records: [record])
         let lines = text.split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
         XCTAssertTrue(lines[1].hasPrefix(#"{"assignments":["patroni.ttl=30"],"failover_ms":"#), String(lines[1]))
@@ -111,11 +111,11 @@ final class SweepRunTests: XCTestCase {
 
     func testAShardFileWithARunOfAnotherShardIsRefusedWithItsLine() throws {
         let sweep = try smallSweep(seeds: 1)
-        let text = SweepShardFile.render(plan: sweep.plan, shard: try SweepShard(index: 1, count: 2), records: [sweep.record(job: 1)])
+        let text = SweepShardFile.render(plan: sweep.plan, shard: try RunShard(index: 1, count: 2), records: [sweep.record(job: 1)])
         XCTAssertThrowsError(try SweepShardFile.parse(Array(text.utf8), file: "s.jsonl")) { error in
             XCTAssertEqual((error as? SweepError)?.description, "s.jsonl: line 2: point 1 seed 1 belongs to shard 2/2, not 1/2")
         }
-        let valid = SweepShardFile.render(plan: sweep.plan, shard: try SweepShard(index: 1, count: 2), records: [sweep.record(job: 0)])
+        let valid = SweepShardFile.render(plan: sweep.plan, shard: try RunShard(index: 1, count: 2), records: [sweep.record(job: 0)])
         XCTAssertThrowsError(try SweepShardFile.parse(Array((valid + "{\"point\":").utf8), file: "s.jsonl")) { error in
             XCTAssertTrue((error as? SweepError)?.description.hasPrefix("s.jsonl: line 3: invalid JSON") == true, "\(error)")
         }

@@ -3,62 +3,92 @@
 /// The sequence number is assigned when an event is scheduled, so two events at the
 /// same instant always pop in the order they were scheduled: the order is total and
 /// never depends on the heap's internal layout.
+///
+/// The heap itself holds only small plain keys; payloads live in a slot array and are
+/// moved once in and once out. Sifting therefore never copies (or retains) a payload.
 struct EventQueue<Payload> {
-    /// One entry of the heap.
+    /// One scheduled event.
     struct Entry {
         var time: SimInstant
         var sequence: UInt64
         var payload: Payload
+    }
+
+    /// The heap's element: ordering fields and the payload's slot.
+    private struct Key {
+        var time: Int64
+        var sequence: UInt64
+        var slot: Int
 
         @inline(__always)
-        func precedes(_ other: Entry) -> Bool {
-            time.microseconds != other.time.microseconds
-                ? time.microseconds < other.time.microseconds
-                : sequence < other.sequence
+        func precedes(_ other: Key) -> Bool {
+            time != other.time ? time < other.time : sequence < other.sequence
         }
     }
 
-    private var storage: [Entry] = []
+    private var heap: [Key] = []
+    private var payloads: [Payload?] = []
+    private var freeSlots: [Int] = []
 
     /// The number of queued events. O(1).
-    var count: Int { storage.count }
+    var count: Int { heap.count }
 
     /// Whether no event is queued. O(1).
-    var isEmpty: Bool { storage.isEmpty }
+    var isEmpty: Bool { heap.isEmpty }
 
-    /// The earliest entry, if any. O(1).
-    var first: Entry? { storage.first }
+    /// The time of the earliest entry, if any. O(1).
+    var firstTime: SimInstant? { heap.first.map { SimInstant(microseconds: $0.time) } }
+
+    /// The earliest entry, if any (a copy of its payload). O(1).
+    var first: Entry? {
+        guard let key = heap.first, let payload = payloads[key.slot] else { return nil }
+        return Entry(time: SimInstant(microseconds: key.time), sequence: key.sequence, payload: payload)
+    }
 
     /// Adds an entry. O(log n).
     mutating func push(_ entry: Entry) {
-        storage.append(entry)
-        var child = storage.count - 1
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            payloads[slot] = entry.payload
+        } else {
+            slot = payloads.count
+            payloads.append(entry.payload)
+        }
+        heap.append(Key(time: entry.time.microseconds, sequence: entry.sequence, slot: slot))
+        var child = heap.count - 1
+        let key = heap[child]
         while child > 0 {
             let parent = (child - 1) / 2
-            if !storage[child].precedes(storage[parent]) { break }
-            storage.swapAt(child, parent)
+            if !key.precedes(heap[parent]) { break }
+            heap[child] = heap[parent]
             child = parent
         }
+        heap[child] = key
     }
 
     /// Removes and returns the earliest entry. O(log n).
     mutating func pop() -> Entry? {
-        guard !storage.isEmpty else { return nil }
-        let last = storage.count - 1
-        storage.swapAt(0, last)
-        let top = storage.removeLast()
-        var parent = 0
-        let n = storage.count
-        while true {
-            let left = 2 * parent + 1
-            if left >= n { break }
-            let right = left + 1
-            var best = left
-            if right < n && storage[right].precedes(storage[left]) { best = right }
-            if !storage[best].precedes(storage[parent]) { break }
-            storage.swapAt(parent, best)
-            parent = best
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            var parent = 0
+            let n = heap.count
+            while true {
+                let left = 2 * parent + 1
+                if left >= n { break }
+                let right = left + 1
+                let best = right < n && heap[right].precedes(heap[left]) ? right : left
+                if !heap[best].precedes(last) { break }
+                heap[parent] = heap[best]
+                parent = best
+            }
+            heap[parent] = last
         }
-        return top
+        guard let payload = payloads[top.slot].take() else {
+            preconditionFailure("an event slot was empty when its event was popped")
+        }
+        freeSlots.append(top.slot)
+        return Entry(time: SimInstant(microseconds: top.time), sequence: top.sequence, payload: payload)
     }
 }

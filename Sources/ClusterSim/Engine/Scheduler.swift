@@ -19,7 +19,7 @@ public struct Scheduler<Event> {
     public var pendingCount: Int { queue.count }
 
     /// The time of the next event, if any. O(1).
-    public var nextTime: SimInstant? { queue.first?.time }
+    public var nextTime: SimInstant? { queue.firstTime }
 
     /// Schedules `event` at `time`, which must not be in the past. O(log n).
     public mutating func schedule(_ event: Event, at time: SimInstant) {

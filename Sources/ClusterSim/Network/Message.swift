@@ -8,11 +8,11 @@ struct Message {
 /// What a message carries.
 enum Payload {
     /// A Patroni process's request to etcd; `generation` names the process.
-    case etcdRequest(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdRequest)
+    indirect case etcdRequest(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdRequest)
     /// etcd's answer.
-    case etcdResponse(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdResponse)
+    indirect case etcdResponse(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdResponse)
     /// A watch event for the watcher registered by process `generation`.
-    case watch(generation: UInt64, WatchEvent)
+    indirect case watch(generation: UInt64, WatchEvent)
     /// The leader race's `GET /patroni`.
     case probeRequest(round: UInt64, generation: UInt64)
     /// Its answer.

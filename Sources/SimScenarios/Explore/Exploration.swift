@@ -52,9 +52,20 @@ public struct Exploration: Sendable {
         return ExploreRecord(seed: seed, faults: faults, invariants: Self.invariants(report))
     }
 
-    /// Runs `seeds` on up to `jobs` cores; records come back in seed order whatever the cores.
-    public func explore(seeds: [UInt64], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil) -> [ExploreRecord] {
-        ParallelRuns.map(count: seeds.count, jobs: jobs, progress: progress) { record(seed: seeds[$0]) }
+    /// Runs `seeds` on up to `jobs` cores; records come back in seed order whatever the
+    /// cores. `progress` (from the worker threads) counts runs done and failed so far.
+    public func explore(seeds: [UInt64], jobs: Int, progress: (@Sendable (BatchProgress) -> Void)? = nil) -> [ExploreRecord] {
+        let failures = ViolationTally()
+        let total = seeds.count
+        let callback = progress.map { report in
+            { @Sendable (done: Int) in report(BatchProgress(done: done, total: total, violations: failures.value)) }
+        }
+        let exploration = self
+        return ParallelRuns.map(count: seeds.count, jobs: jobs, progress: callback) { index in
+            let record = exploration.record(seed: seeds[index])
+            if record.failed { failures.add(1) }
+            return record
+        }
     }
 
     /// Shrinks the failing schedule of `seed` to a smaller document that still breaks the
@@ -62,7 +73,7 @@ public struct Exploration: Sendable {
     public func minimize(seed: UInt64, maxRuns: Int = 400) -> Minimized? {
         let original = document(seed: seed)
         guard let report = run(original), let target = Self.invariants(report).first else { return nil }
-        let (smallest, runs) = Shrinker(maxRuns: maxRuns).shrink(original) { candidate in
+        let (smallest, runs) = Shrinker(maxRuns: maxRuns, keepLast: generator.tailCount).shrink(original) { candidate in
             guard let result = self.run(candidate) else { return false }
             return Self.invariants(result).contains(target)
         }

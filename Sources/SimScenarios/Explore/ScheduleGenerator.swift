@@ -46,6 +46,9 @@ public struct ScheduleGenerator: Sendable {
         return schedule
     }
 
+    /// The faults every schedule ends with: a heal of everything and a start of every node.
+    public var tailCount: Int { 1 + nodes.count }
+
     /// The seconds the scenario must last for this schedule: its end plus time to converge.
     public func duration(after faults: [JSONValue], convergence: SimDuration) -> SimDuration {
         let last = faults.compactMap(Self.atSeconds).max() ?? 0

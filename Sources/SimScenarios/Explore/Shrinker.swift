@@ -7,15 +7,19 @@
 public struct Shrinker {
     /// The most runs the shrinker may spend.
     public var maxRuns: Int
+    /// How many faults at the end of the schedule it leaves alone (the final heal and
+    /// restarts after which the cluster must converge).
+    public var keepLast: Int
 
-    /// Creates a shrinker spending at most `maxRuns` runs.
-    public init(maxRuns: Int = 400) {
+    /// Creates a shrinker spending at most `maxRuns` runs and keeping the last `keepLast` faults.
+    public init(maxRuns: Int = 400, keepLast: Int = 0) {
         self.maxRuns = maxRuns
+        self.keepLast = keepLast
     }
 
     /// The smallest failing document found, and the runs spent. `fails` must hold for `document`.
     public func shrink(_ document: JSONValue, fails: @escaping (JSONValue) -> Bool) -> (document: JSONValue, runs: Int) {
-        var state = State(document: document, budget: maxRuns, fails: fails)
+        var state = State(document: document, budget: maxRuns, keepLast: keepLast, fails: fails)
         state.removeFaults()
         state.weakenFaults()
         state.removeNodes()
@@ -25,6 +29,7 @@ public struct Shrinker {
     private struct State {
         var document: JSONValue
         var budget: Int
+        var keepLast: Int
         let fails: (JSONValue) -> Bool
 
         /// Tries `candidate`; keeps it if it still fails.
@@ -36,14 +41,19 @@ public struct Shrinker {
             return true
         }
 
-        var faults: [JSONValue] {
+        /// Every fault of the document.
+        var allFaults: [JSONValue] {
             guard case .object(let object) = document, case .array(let faults)? = object["faults"] else { return [] }
             return faults
         }
 
+        /// The faults the shrinker may remove or weaken (all but the kept tail).
+        var faults: [JSONValue] { Array(allFaults.dropLast(keepLast)) }
+
+        /// The document with `faults` followed by the kept tail.
         func with(faults: [JSONValue]) -> JSONValue {
             guard case .object(var object) = document else { return document }
-            object.set("faults", .array(faults))
+            object.set("faults", .array(faults + allFaults.suffix(keepLast)))
             return .object(object)
         }
 
@@ -93,28 +103,30 @@ public struct Shrinker {
             }
         }
 
-        /// Removes the last node while at least two remain and no fault names it.
+        /// Removes the last node while at least two remain and no fault but the kept tail
+        /// names it (its tail restart goes with it).
         mutating func removeNodes() {
-            while budget > 0, case .object(let object) = document {
-                let nodes: [JSONValue]
-                if case .object(let cluster)? = object["cluster"], case .array(let listed)? = cluster["nodes"] {
-                    nodes = listed
-                } else {
-                    return
-                }
-                guard nodes.count > 2, case .string(let last)? = nodes.last ?? nil else { return }
-                let named = faults.contains { fault in
+            while budget > 0, case .object(let object) = document,
+                  case .object(var cluster)? = object["cluster"], case .array(let nodes)? = cluster["nodes"],
+                  nodes.count > 2, case .string(let last)? = nodes.last {
+                let names = { (fault: JSONValue) -> Bool in
                     guard case .object(let f) = fault else { return false }
                     if f["target"] == .string(last) { return true }
                     if case .array(let peers)? = f["from"] { return peers.contains(.string(last)) }
                     return false
                 }
-                guard !named else { return }
-                guard case .object(var cluster)? = object["cluster"] else { return }
+                guard !faults.contains(where: names) else { return }
+                let tail = allFaults.suffix(keepLast).filter { !names($0) }
                 cluster.set("nodes", .array(Array(nodes.dropLast())))
                 var smaller = object
                 smaller.set("cluster", .object(cluster))
-                if !attempt(.object(smaller)) { return }
+                smaller.set("faults", .array(faults + tail))
+                let keptBefore = keepLast
+                keepLast = tail.count
+                if !attempt(.object(smaller)) {
+                    keepLast = keptBefore
+                    return
+                }
             }
         }
 

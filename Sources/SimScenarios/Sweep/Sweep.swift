@@ -79,7 +79,7 @@ public struct Sweep: Sendable {
     }
 
     /// The number of jobs in `shard` (all jobs when nil).
-    public func jobCount(shard: SweepShard?) -> Int {
+    public func jobCount(shard: RunShard?) -> Int {
         guard let shard else { return plan.jobCount }
         return (plan.jobCount - shard.index + shard.count) / shard.count
     }
@@ -87,8 +87,8 @@ public struct Sweep: Sendable {
     /// Runs the jobs of `shard` (every job when nil) on up to `threads` threads and returns
     /// their records in job order. `progress` is called from the worker threads after each
     /// run.
-    public func run(shard: SweepShard? = nil, threads: Int,
-                    progress: (@Sendable (SweepProgress) -> Void)? = nil) -> [RunRecord] {
+    public func run(shard: RunShard? = nil, threads: Int,
+                    progress: (@Sendable (BatchProgress) -> Void)? = nil) -> [RunRecord] {
         let total = jobCount(shard: shard)
         let first = shard.map { $0.index - 1 } ?? 0
         let stride = shard?.count ?? 1
@@ -96,7 +96,7 @@ public struct Sweep: Sendable {
         var callback: (@Sendable (Int) -> Void)?
         if let progress {
             callback = { @Sendable (done: Int) in
-                progress(SweepProgress(done: done, total: total, violations: violations.value))
+                progress(BatchProgress(done: done, total: total, violations: violations.value))
             }
         }
         let sweep = self
@@ -105,33 +105,5 @@ public struct Sweep: Sendable {
             violations.add(record.violationCount)
             return record
         }
-    }
-}
-
-/// How far a running sweep has got, for a progress line.
-public struct SweepProgress: Sendable, Equatable {
-    /// Runs finished.
-    public var done: Int
-    /// Runs in the sweep (or shard).
-    public var total: Int
-    /// Violations found so far, of every invariant.
-    public var violations: Int
-}
-
-/// The violations counted by the worker threads of a running sweep.
-private final class ViolationTally: @unchecked Sendable {
-    private var total = 0
-    private let lock = DispatchSemaphore(value: 1)
-
-    func add(_ count: Int) {
-        lock.wait()
-        total += count
-        lock.signal()
-    }
-
-    var value: Int {
-        lock.wait()
-        defer { lock.signal() }
-        return total
     }
 }

@@ -14,13 +14,13 @@ public enum SweepShardFile {
         /// The sweep it belongs to.
         public var plan: SweepPlan
         /// Which part of the sweep it holds.
-        public var shard: SweepShard
+        public var shard: RunShard
         /// Its runs, in file order.
         public var records: [RunRecord]
     }
 
     /// The whole file: the header line and one line per record, each ending with `\n`.
-    public static func render(plan: SweepPlan, shard: SweepShard, records: [RunRecord]) -> String {
+    public static func render(plan: SweepPlan, shard: RunShard, records: [RunRecord]) -> String {
         var text = header(plan: plan, shard: shard) + "\n"
         for record in records {
             text += JSONWriter.write(record.json, pretty: false) + "\n"
@@ -29,7 +29,7 @@ public enum SweepShardFile {
     }
 
     /// The header line, without its newline.
-    public static func header(plan: SweepPlan, shard: SweepShard) -> String {
+    public static func header(plan: SweepPlan, shard: RunShard) -> String {
         JSONWriter.write(.object(JSONObject([
             ("schema", .string(schema)),
             ("shard", .string(shard.description)),
@@ -53,9 +53,9 @@ public enum SweepShardFile {
         guard case .object(let header)? = try? JSONParser.parse(Array(first)), case .string(let found)? = header["schema"], found == schema else {
             throw headerReader.fail("not a sweep shard header (expected \"schema\": \"\(schema)\" from simrun sweep --shard)")
         }
-        let shard: SweepShard
+        let shard: RunShard
         do throws(SweepError) {
-            shard = try SweepShard.parse(try headerReader.string(header, "shard"))
+            shard = try RunShard.parse(try headerReader.string(header, "shard"))
         } catch {
             throw headerReader.fail(error.description)
         }

@@ -1,7 +1,7 @@
-/// A deterministic part of a sweep's runs: `--shard k/n` takes the jobs whose index
+/// A deterministic part of a batch's runs (sweep jobs or explore seeds): `--shard k/n` takes the jobs whose index
 /// modulo `n` is `k − 1`, so `n` shards together hold every job exactly once and each
 /// holds a spread of grid points.
-public struct SweepShard: Sendable, Equatable, CustomStringConvertible {
+public struct RunShard: Sendable, Equatable, CustomStringConvertible {
     /// The shard's number, 1...count.
     public private(set) var index: Int
     /// How many shards the sweep is split into.
@@ -20,12 +20,12 @@ public struct SweepShard: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses `k/n`, such as `3/8`.
-    public static func parse(_ text: String) throws(SweepError) -> SweepShard {
+    public static func parse(_ text: String) throws(SweepError) -> RunShard {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
             throw .option("--shard takes k/n such as 1/4 (the k-th of n shards, counting from 1), got '\(text)'")
         }
-        return try SweepShard(index: index, count: count)
+        return try RunShard(index: index, count: count)
     }
 
     /// Whether job `job` belongs to this shard.

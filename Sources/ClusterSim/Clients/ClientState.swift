@@ -9,17 +9,14 @@ struct ClientState {
         var check: UInt64?
     }
 
-    /// A write waiting for its answer.
-    struct PendingWrite {
-        var server: Int
-    }
-
     var servers: [ServerHealth]
     var random: RandomStream
     var nextCheckID: UInt64 = 0
     var nextWriteID: UInt64 = 0
-    /// Writes in flight by ID (looked up, never iterated).
-    var pending: [UInt64: PendingWrite] = [:]
+    /// Writes in flight, oldest first.
+    var pending = PendingWrites()
+    /// The deadline the write-timeout timer is armed for, if it is.
+    var timeoutArmedFor: SimInstant?
     /// Where HAProxy's round robin continues.
     var roundRobin = 0
 

@@ -6,46 +6,67 @@
 ///
 /// The heap itself holds only small plain keys; payloads live in a slot array and are
 /// moved once in and once out. Sifting therefore never copies (or retains) a payload.
+@usableFromInline
 struct EventQueue<Payload> {
     /// One scheduled event.
+    @usableFromInline
     struct Entry {
-        var time: SimInstant
-        var sequence: UInt64
-        var payload: Payload
+        @usableFromInline var time: SimInstant
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var payload: Payload
+
+        @inlinable
+        init(time: SimInstant, sequence: UInt64, payload: Payload) {
+            self.time = time
+            self.sequence = sequence
+            self.payload = payload
+        }
     }
 
     /// The heap's element: ordering fields and the payload's slot.
-    private struct Key {
-        var time: Int64
-        var sequence: UInt64
-        var slot: Int
+    @usableFromInline
+    struct Key {
+        @usableFromInline var time: Int64
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var slot: Int
 
-        @inline(__always)
+        @inlinable
+        init(time: Int64, sequence: UInt64, slot: Int) {
+            self.time = time
+            self.sequence = sequence
+            self.slot = slot
+        }
+
+        @inlinable @inline(__always)
         func precedes(_ other: Key) -> Bool {
             time != other.time ? time < other.time : sequence < other.sequence
         }
     }
 
-    private var heap: [Key] = []
-    private var payloads: [Payload?] = []
-    private var freeSlots: [Int] = []
+    @usableFromInline var heap: [Key] = []
+    @usableFromInline var payloads: [Payload?] = []
+    @usableFromInline var freeSlots: [Int] = []
+
+    @inlinable
+    init() {}
 
     /// The number of queued events. O(1).
-    var count: Int { heap.count }
+    @inlinable var count: Int { heap.count }
 
     /// Whether no event is queued. O(1).
-    var isEmpty: Bool { heap.isEmpty }
+    @inlinable var isEmpty: Bool { heap.isEmpty }
 
     /// The time of the earliest entry, if any. O(1).
-    var firstTime: SimInstant? { heap.first.map { SimInstant(microseconds: $0.time) } }
+    @inlinable var firstTime: SimInstant? { heap.first.map { SimInstant(microseconds: $0.time) } }
 
     /// The earliest entry, if any (a copy of its payload). O(1).
-    var first: Entry? {
+    @inlinable var first: Entry? {
         guard let key = heap.first, let payload = payloads[key.slot] else { return nil }
         return Entry(time: SimInstant(microseconds: key.time), sequence: key.sequence, payload: payload)
     }
 
     /// Adds an entry. O(log n).
+    @inlinable
     mutating func push(_ entry: Entry) {
         let slot: Int
         if let free = freeSlots.popLast() {
@@ -68,6 +89,7 @@ struct EventQueue<Payload> {
     }
 
     /// Removes and returns the earliest entry. O(log n).
+    @inlinable
     mutating func pop() -> Entry? {
         guard let top = heap.first else { return nil }
         let last = heap.removeLast()

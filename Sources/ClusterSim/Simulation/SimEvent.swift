@@ -36,8 +36,8 @@ enum SimEvent {
     case lessorScan
     /// The workload starts its next write.
     case clientWrite
-    /// A client gives up waiting for write `id`.
-    case writeTimeout(id: UInt64)
+    /// The oldest pending client writes reach their timeout.
+    case writeTimeout
     /// HAProxy checks `server`.
     case haproxyCheck(server: Int)
     /// HAProxy's check `check` of `server` timed out.

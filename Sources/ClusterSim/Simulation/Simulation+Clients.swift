@@ -27,9 +27,9 @@ extension Simulation {
         }
         let id = clients.nextWriteID
         clients.nextWriteID += 1
-        clients.pending[id] = ClientState.PendingWrite(server: server)
+        clients.pending.add(id, PendingWrites.Write(server: server, deadline: now + options.workload.clientTimeout))
         send(.write(id: id), from: layout.router, to: server)
-        scheduler.schedule(.writeTimeout(id: id), after: options.workload.clientTimeout)
+        armWriteTimeout()
     }
 
     /// A node's PostgreSQL handles a write: commit on a primary, an error elsewhere.
@@ -61,7 +61,7 @@ extension Simulation {
 
     /// The client gets the answer to a write.
     func writeAnswered(id: UInt64, server: Int, outcome: WriteOutcome) {
-        guard clients.pending.removeValue(forKey: id) != nil else { return }
+        guard clients.pending.remove(id) != nil else { return }
         switch outcome {
         case let .committed(branch, lsn):
             ledger.ack(branch: branch, lsn: lsn, spacing: options.postgres.walBytesPerWrite, at: now)
@@ -73,11 +73,22 @@ extension Simulation {
         }
     }
 
-    /// The client stops waiting for a write.
-    func writeTimedOut(_ id: UInt64) {
-        guard clients.pending.removeValue(forKey: id) != nil else { return }
-        ledger.fail("timeout after \(options.workload.clientTimeout)", at: now)
-        recordWrite(acked: false)
+    /// The clients stop waiting for the writes whose timeout passed, and the timer is
+    /// re-armed for the oldest write still pending.
+    func writesTimedOut() {
+        clients.timeoutArmedFor = nil
+        for _ in clients.pending.expire(at: now) {
+            ledger.fail("timeout after \(options.workload.clientTimeout)", at: now)
+            recordWrite(acked: false)
+        }
+        armWriteTimeout()
+    }
+
+    /// Arms the one write-timeout timer for the oldest pending write, unless it is armed.
+    private func armWriteTimeout() {
+        guard clients.timeoutArmedFor == nil, let deadline = clients.pending.oldestDeadline else { return }
+        clients.timeoutArmedFor = deadline
+        scheduler.schedule(.writeTimeout, at: deadline)
     }
 
     /// HAProxy sends `OPTIONS /primary` to `server` and schedules the next check.

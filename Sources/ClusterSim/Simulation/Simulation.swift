@@ -194,8 +194,8 @@ public final class Simulation {
             lessorScan()
         case .clientWrite:
             startWrite()
-        case .writeTimeout(let id):
-            writeTimedOut(id)
+        case .writeTimeout:
+            writesTimedOut()
         case .haproxyCheck(let server):
             runCheck(server)
         case let .haproxyCheckTimeout(server, check):

@@ -38,8 +38,9 @@ public struct Exploration: Sendable {
 
     /// Runs a document; nil if it does not decode (a generator bug, reported as such).
     public func run(_ document: JSONValue) -> Report? {
-        guard let scenario = try? ScenarioDecoder.decode(document, file: source) else { return nil }
-        return Simulation(options: scenario.options).run()
+        guard var options = (try? ScenarioDecoder.decode(document, file: source))?.options else { return nil }
+        options.recordHistory = false
+        return Simulation(options: options).run()
     }
 
     /// Runs the schedule of `seed` and records what broke.

@@ -154,7 +154,7 @@ public struct Shrinker {
     }
 }
 
-extension Array {
+fileprivate extension Array {
     /// The element at `index`, or nil when out of range.
     subscript(safe index: Int) -> Element? {
         indices.contains(index) ? self[index] : nil

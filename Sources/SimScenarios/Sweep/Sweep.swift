@@ -73,6 +73,7 @@ public struct Sweep: Sendable {
         }
         var options = scenario.options
         options.seed = seed
+        options.recordHistory = false
         let summary = RunSummary(report: Simulation(options: options).run(), expectations: [], reproduceCommand: "")
         return RunRecord(point: point, assignments: plan.points[point].assignments, seed: seed,
                          row: ComparisonRow(name: scenario.name, summary: summary))

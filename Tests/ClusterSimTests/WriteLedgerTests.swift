@@ -10,7 +10,7 @@ final class WriteLedgerTests: XCTestCase {
 
     /// The runs of `branch` as `first...last×count` strings.
     private func runs(_ ledger: WriteLedger, _ branch: Int) -> [String] {
-        (ledger.runs[branch] ?? []).map { "\($0.firstLSN)...\($0.lastLSN)×\($0.count)" }
+        (branch < ledger.runs.count ? ledger.runs[branch] : []).map { "\($0.firstLSN)...\($0.lastLSN)×\($0.count)" }
     }
 
     /// Acknowledges commits at `lsns` on `branch`.

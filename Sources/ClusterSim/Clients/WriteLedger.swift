@@ -14,8 +14,8 @@ struct WriteLedger {
     var failed = 0
     /// Failure counts by reason (read in sorted order only).
     var failures: [String: Int] = [:]
-    /// Acknowledged runs by branch.
-    var runs: [Int: [AckRun]] = [:]
+    /// Acknowledged runs, indexed by branch.
+    var runs: [[AckRun]] = []
     var lastAckAt: SimInstant?
     var outageStart: SimInstant?
     var longestOutage: OutageWindow?
@@ -23,15 +23,14 @@ struct WriteLedger {
     /// A write was acknowledged, committed at `lsn` on `branch`.
     mutating func ack(branch: Int, lsn: Int64, spacing: Int64, at now: SimInstant) {
         acked += 1
-        var list = runs[branch] ?? []
-        if var last = list.last, lsn == last.lastLSN + spacing {
-            last.lastLSN = lsn
-            last.count += 1
-            list[list.count - 1] = last
+        while runs.count <= branch { runs.append([]) }
+        let last = runs[branch].count - 1
+        if last >= 0, lsn == runs[branch][last].lastLSN + spacing {
+            runs[branch][last].lastLSN = lsn
+            runs[branch][last].count += 1
         } else {
-            list.append(AckRun(firstLSN: lsn, lastLSN: lsn, count: 1))
+            runs[branch].append(AckRun(firstLSN: lsn, lastLSN: lsn, count: 1))
         }
-        runs[branch] = list
         if let start = outageStart {
             record(OutageWindow(from: start, until: now))
             outageStart = nil
@@ -64,10 +63,10 @@ struct WriteLedger {
     /// write is counted once, by the first later primary that does not have it. O(runs).
     mutating func settle(reference: Int, end: Int64, timelines: TimelineRegistry, spacing: Int64) -> Int {
         var total = 0
-        for branch in runs.keys.sorted() {
+        for branch in runs.indices {
             let keptUpTo = branch == reference ? end : timelines.switchPoint(from: branch, toward: reference)
             var kept: [AckRun] = []
-            for run in runs[branch] ?? [] {
+            for run in runs[branch] {
                 guard let limit = keptUpTo, run.firstLSN <= limit else {
                     total += run.count
                     continue
@@ -80,7 +79,7 @@ struct WriteLedger {
                     kept.append(AckRun(firstLSN: run.firstLSN, lastLSN: run.firstLSN + Int64(count - 1) * spacing, count: count))
                 }
             }
-            runs[branch] = kept.isEmpty ? nil : kept
+            runs[branch] = kept
         }
         return total
     }

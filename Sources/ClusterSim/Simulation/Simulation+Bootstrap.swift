@@ -10,7 +10,7 @@ extension Simulation {
                                after: SimDuration(microseconds: micros))
             touchMember(node)
         } else if leader == nil && agents[node].cache["initialize"] == nil {
-            callEtcd(node, .createIfAbsent(key: options.keyPrefix + "initialize", value: .initialize(""), lease: 0),
+            callEtcd(node, .createIfAbsent(key: keys.initialize, value: .initialize(""), lease: 0),
                      .initializeRace)
         } else {
             noteOnce(node, "waiting", "waiting for leader to bootstrap")
@@ -20,7 +20,7 @@ extension Simulation {
 
     /// `post_bootstrap`: publish the system identifier and the config, and take the leader key.
     func postBootstrap(_ node: Int) {
-        callEtcd(node, .put(key: options.keyPrefix + "initialize", value: .initialize(systemIdentifier ?? ""), lease: 0),
+        callEtcd(node, .put(key: keys.initialize, value: .initialize(systemIdentifier ?? ""), lease: 0),
                  .writeInitialize)
     }
 
@@ -38,14 +38,14 @@ extension Simulation {
             touchMember(node)
         case (.writeInitialize, .answered(.ok)):
             let p = options.patroni
-            callEtcd(node, .put(key: options.keyPrefix + "config",
+            callEtcd(node, .put(key: keys.config,
                                 value: .config(ttl: Int(timers.ttl.microseconds / 1_000_000),
                                                loopWait: Int(timers.loopWait.microseconds / 1_000_000),
                                                retryTimeout: Int(timers.retryTimeout.microseconds / 1_000_000),
                                                maximumLagOnFailover: p.maximumLagOnFailover), lease: 0),
                      .writeConfig)
         case (.writeConfig, .answered(.ok)):
-            callEtcd(node, .put(key: options.keyPrefix + "leader", value: .leaderName(name(node)), lease: agents[node].lease),
+            callEtcd(node, .put(key: keys.leader, value: .leaderName(name(node)), lease: agents[node].lease),
                      .takeLeader)
         case (.takeLeader, .answered(.ok)):
             agents[node].postBootstrapPending = false

@@ -7,12 +7,12 @@ extension Simulation {
 
     /// The nodes with a member key in `node`'s cache, in node order.
     func cachedMembers(_ node: Int) -> [Int] {
-        (0..<options.nodes.count).filter { agents[node].cache["members/" + name($0)] != nil }
+        (0..<options.nodes.count).filter { agents[node].cache[keys.relativeMembers[$0]] != nil }
     }
 
     /// The member data `node` has cached for `member`.
     func cachedMember(_ node: Int, _ member: Int) -> MemberData? {
-        guard case .member(let data)? = agents[node].cache["members/" + name(member)]?.value else { return nil }
+        guard case .member(let data)? = agents[node].cache[keys.relativeMembers[member]]?.value else { return nil }
         return data
     }
 

@@ -43,7 +43,7 @@ extension Simulation {
 
     /// Records leader-key changes in the timeline and the failover tracker.
     private func observeKeyChanges(_ events: [WatchEvent], by writer: Int?) {
-        let leaderKey = options.keyPrefix + "leader"
+        let leaderKey = keys.leader
         for event in events where event.key == leaderKey {
             if let value = event.value {
                 guard case .leaderName(let holder) = value, etcd.entries[leaderKey]?.createRevision == event.revision else { continue }
@@ -61,6 +61,6 @@ extension Simulation {
 
     /// The key's name relative to the cluster prefix.
     func relativeKey(_ key: String) -> String {
-        String(key.dropFirst(options.keyPrefix.count))
+        String(key.dropFirst(keys.prefix.count))
     }
 }

@@ -75,7 +75,7 @@ extension Simulation {
 
     /// The node named by the leader key in etcd now.
     var currentLeader: Int? {
-        guard case .leaderName(let holder)? = etcd.entries[options.keyPrefix + "leader"]?.value else { return nil }
+        guard case .leaderName(let holder)? = etcd.entries[keys.leader]?.value else { return nil }
         return nodeIndex(named: holder)
     }
 

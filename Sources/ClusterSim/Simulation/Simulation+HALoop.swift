@@ -106,7 +106,7 @@ extension Simulation {
         if data == agents[node].publishedMember {
             endCycle(node)
         } else {
-            callEtcd(node, .put(key: options.keyPrefix + "members/" + name(node), value: .member(data), lease: agents[node].lease),
+            callEtcd(node, .put(key: keys.members[node], value: .member(data), lease: agents[node].lease),
                      .touchMember, retries: false)
         }
     }

@@ -6,7 +6,7 @@ extension Simulation {
     }
 
     func updateLockStep(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {
-        let leaderKey = options.keyPrefix + "leader"
+        let leaderKey = keys.leader
         switch (purpose, result) {
         case (_, .failed):
             dcsError(node)
@@ -79,7 +79,7 @@ extension Simulation {
             writeHistory(node)
         } else {
             agents[node].publishedOptime = optime
-            callEtcd(node, .put(key: options.keyPrefix + "status", value: .status(optime: optime), lease: 0),
+            callEtcd(node, .put(key: keys.status, value: .status(optime: optime), lease: 0),
                      .writeStatus, retries: false)
         }
     }
@@ -91,7 +91,7 @@ extension Simulation {
         }
         agents[node].pendingHistory = nil
         let lines = (cachedHistory(node) ?? []) + [line]
-        callEtcd(node, .put(key: options.keyPrefix + "history", value: .history(lines), lease: 0), .writeHistory, retries: false)
+        callEtcd(node, .put(key: keys.history, value: .history(lines), lease: 0), .writeHistory, retries: false)
     }
 
     func leaderWriteDone(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {

@@ -128,7 +128,7 @@ extension Simulation {
     }
 
     private func sendAcquire(_ node: Int) {
-        callEtcd(node, .createIfAbsent(key: options.keyPrefix + "leader", value: .leaderName(name(node)), lease: agents[node].lease),
+        callEtcd(node, .createIfAbsent(key: keys.leader, value: .leaderName(name(node)), lease: agents[node].lease),
                  .acquireLock)
     }
 

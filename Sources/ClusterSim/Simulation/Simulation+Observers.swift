@@ -20,7 +20,7 @@ extension Simulation {
     /// Re-evaluates lease coverage after etcd changed the leader key or a lease.
     func observeLeaderKey() {
         let holder = currentLeader
-        let expiry = holder.flatMap { _ in etcd.expiry(of: etcd.lease(of: options.keyPrefix + "leader")) }
+        let expiry = holder.flatMap { _ in etcd.expiry(of: etcd.lease(of: keys.leader)) }
         recordLeaderKey(holder: holder, expiry: expiry)
         for node in postgres.indices {
             let until = node == holder ? expiry : nil

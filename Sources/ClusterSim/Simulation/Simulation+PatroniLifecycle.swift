@@ -41,7 +41,7 @@ extension Simulation {
     /// Replaces the watch cache with a fresh range read.
     func fillCache(_ node: Int, _ entries: [EtcdEntry]) {
         var cache: [String: CachedKey] = [:]
-        for entry in entries where entry.key.hasPrefix(options.keyPrefix) {
+        for entry in entries where entry.key.hasPrefix(keys.prefix) {
             cache[relativeKey(entry.key)] = CachedKey(value: entry.value, lease: entry.lease)
         }
         agents[node].cache = cache
@@ -117,13 +117,13 @@ extension Simulation {
         if agents[node].shutdownReleasesKey {
             scheduler.schedule(.agentResume(node: node, generation: generation, .shutdownRelease), after: .seconds(1))
         } else {
-            callEtcd(node, .put(key: options.keyPrefix + "members/" + name(node), value: .member(memberData(node)),
+            callEtcd(node, .put(key: keys.members[node], value: .member(memberData(node)),
                                 lease: agents[node].lease), .shutdownMember, retries: false)
         }
     }
 
     func shutdownReleaseKey(_ node: Int) {
-        callEtcd(node, .deleteIfValue(key: options.keyPrefix + "leader", expected: .leaderName(name(node))),
+        callEtcd(node, .deleteIfValue(key: keys.leader, expected: .leaderName(name(node))),
                  .releaseLeader, retries: false)
     }
 
@@ -134,7 +134,7 @@ extension Simulation {
             if result == .answered(.ok) {
                 note(node, "key-released", "leader key released")
             }
-            callEtcd(node, .put(key: options.keyPrefix + "members/" + name(node), value: .member(memberData(node)),
+            callEtcd(node, .put(key: keys.members[node], value: .member(memberData(node)),
                                 lease: agents[node].lease), .shutdownMember, retries: false)
         default:
             agents[node].process = .stopped

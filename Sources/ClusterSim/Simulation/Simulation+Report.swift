@@ -14,17 +14,17 @@ extension Simulation {
     }
 
     private func memberRow(_ node: Int) -> MemberRow {
-        guard case .member(let data)? = etcd.entries[options.keyPrefix + "members/" + name(node)]?.value else {
+        guard case .member(let data)? = etcd.entries[keys.members[node]]?.value else {
             return MemberRow(name: name(node), host: name(node), role: "", state: postgres[node].state.rawValue,
                              timeline: nil, lagBytes: nil, registered: false, lsn: postgres[node].lsn)
         }
         let isLeader = node == currentLeader
         var lag: Int64?
-        if !isLeader, case .status(let optime)? = etcd.entries[options.keyPrefix + "status"]?.value, let lsn = data.xlogLocation {
+        if !isLeader, case .status(let optime)? = etcd.entries[keys.status]?.value, let lsn = data.xlogLocation {
             lag = max(0, optime - lsn)
         }
         var role = isLeader ? "Leader" : "Replica"
-        if !isLeader, case .sync(_, let standby)? = etcd.entries[options.keyPrefix + "sync"]?.value, standby == name(node) {
+        if !isLeader, case .sync(_, let standby)? = etcd.entries[keys.sync]?.value, standby == name(node) {
             role = "Sync Standby"
         }
         return MemberRow(name: name(node), host: name(node), role: role,

@@ -101,7 +101,7 @@ extension Simulation {
     }
 
     private func writeSync(_ node: Int, standby: Int?) {
-        callEtcd(node, .put(key: options.keyPrefix + "sync", value: .sync(leader: name(node), standby: standby.map(name)), lease: 0),
+        callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standby: standby.map(name)), lease: 0),
                  .writeSync, retries: true)
     }
 
@@ -120,7 +120,7 @@ extension Simulation {
         let strictStandby = options.patroni.synchronousModeStrict ? formerLeader : nil
         agents[node].syncNamesAfterWrite = strictStandby.map { .standby($0) }
             ?? (options.patroni.synchronousModeStrict ? .placeholder : SynchronousStandbyNames.none)
-        callEtcd(node, .put(key: options.keyPrefix + "sync", value: .sync(leader: name(node), standby: strictStandby.map(name)), lease: 0),
+        callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standby: strictStandby.map(name)), lease: 0),
                  .prePromoteSync, retries: true)
     }
 

@@ -11,6 +11,8 @@ public final class Simulation {
     public let timers: EffectiveTimers
     /// The hosts and their IDs.
     public let layout: HostLayout
+    /// The cluster's etcd keys.
+    let keys: DCSKeys
 
     var scheduler = Scheduler<SimEvent>()
     var network: Network
@@ -57,6 +59,7 @@ public final class Simulation {
         self.options = options
         timers = EffectiveTimers(options.patroni)
         layout = HostLayout(nodeNames: options.nodes.map(\.name), etcdMembers: options.etcd.members)
+        keys = DCSKeys(prefix: options.keyPrefix, nodeNames: options.nodes.map(\.name))
         let n = options.nodes.count
         network = Network(options: options.network, hostCount: layout.hostCount,
                           random: RandomStream(seed: options.seed, stream: "network"))

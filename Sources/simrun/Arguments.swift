@@ -16,7 +16,9 @@ struct ArgumentSpec {
     /// Options that take no value, such as `--stop-at-first`.
     var flags: Set<String> = []
 
-    static let run = ArgumentSpec(usage: Help.runUsage, valueOptions: ["--seed", "--set", "--format"])
+    static let run = ArgumentSpec(usage: Help.runUsage, valueOptions: ["--seed", "--set", "--format", "--at", "--svg", "--trace"],
+                                  flags: ["--events"])
+    static let diff = ArgumentSpec(usage: Help.diffUsage, valueOptions: ["--seed", "--set", "--set-a", "--set-b", "--format", "--svg"])
     static let check = ArgumentSpec(usage: Help.checkUsage, valueOptions: ["--seed", "--set"])
     static let validate = ArgumentSpec(usage: Help.validateUsage, valueOptions: ["--set"])
     static let compare = ArgumentSpec(usage: Help.compareUsage, valueOptions: ["--seed", "--set", "--format"])

@@ -75,6 +75,7 @@ extension CommandLine {
             print(ExploreSummary(records).text, terminator: "")
             try shrinkFailures(records, count: shrinkCount, exploration: exploration, directory: args.values(of: "--out").last ?? ".")
         }
+        fflush(nil)
         let seconds = max(Date().timeIntervalSince(started), 1e-9)
         FileHandle.standardError.write(Data(String(format: "explored %d runs in %.1f s (%.1f runs/s on %d threads)\n",
                                                    records.count, seconds, Double(records.count) / seconds, jobs).utf8))

@@ -16,9 +16,11 @@ extension CommandLine {
             case "check": return try checkCommand(try Arguments(rest, spec: .check))
             case "validate": return try validateCommand(try Arguments(rest, spec: .validate))
             case "compare": return try compareCommand(try Arguments(rest, spec: .compare))
+            case "diff": return try diffCommand(try Arguments(rest, spec: .diff))
             case "sweep": return try sweepCommand(try Arguments(rest, spec: .sweep))
             case "merge": return try mergeCommand(try Arguments(rest, spec: .merge))
             case "explore": return try exploreCommand(try Arguments(rest, spec: .explore))
+            case "bench": return try benchCommand(try Arguments(rest, spec: .bench))
             case "help", "--help", "-h":
                 guard let topic = rest.first else {
                     print(Help.overview)
@@ -38,6 +40,9 @@ extension CommandLine {
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             return error.exitCode
+        } catch let error as OutputError {
+            FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+            return ExitCode.cannotCreate
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             return ExitCode.internalError
@@ -48,12 +53,36 @@ extension CommandLine {
         if args.help { print(Help.run); return ExitCode.ok }
         guard args.positional.count == 1 else { throw UsageError("run takes exactly one scenario file", usage: Help.runUsage) }
         let json = try args.format([.text, .json]) == .json
+        if args.flag("--events") && !json {
+            throw UsageError("--events needs --format json (the text timeline already lists every event)", usage: Help.runUsage)
+        }
+        let times = try args.values(of: "--at").map { text -> SnapshotTime in
+            guard let time = SnapshotTime.parse(text) else {
+                throw UsageError("--at takes a time since the start (45s) or relative to the first fault (T+10s, T-5s), got '\(text)'",
+                                 usage: Help.runUsage)
+            }
+            return time
+        }
         let scenario = try ScenarioLoader.load(path: args.positional[0], overrides: args.sets)
-        let summary = ScenarioRunner.run(scenario, seed: try args.seed(), overrides: args.sets)
+        for time in times {
+            if case .sinceStart(let duration) = time, duration > scenario.options.duration {
+                throw UsageError("--at \(time) is after the end of the run (\(scenario.options.duration))", usage: Help.runUsage)
+            }
+        }
+        let (summary, snapshots) = ScenarioRunner.run(scenario, seed: try args.seed(), overrides: args.sets, snapshotsAt: times)
+        let picture = PictureRun(scenario: scenario, summary: summary)
+        if let path = args.values(of: "--svg").last {
+            try writeOutput(TimelinePicture.render([picture]), to: path)
+        }
+        if let path = args.values(of: "--trace").last {
+            try writeOutput(ChromeTrace.render(picture), to: path)
+        }
         if json {
-            print(JSONReport.render(summary), terminator: "")
+            print(JSONReport.render(summary, events: args.flag("--events"), snapshots: times.isEmpty ? nil : snapshots), terminator: "")
         } else {
-            print(TextReport.render(summary, scope: scenario.options.scope), terminator: "")
+            let text = TextReport.render(summary, scope: scenario.options.scope)
+            let sections = SnapshotText.render(snapshots, firstFault: summary.report.firstFaultAt, scope: scenario.options.scope)
+            print(SnapshotText.inserting(sections, into: text), terminator: "")
         }
         return summary.exitCode
     }

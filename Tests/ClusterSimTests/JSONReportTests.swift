@@ -266,7 +266,10 @@ final class JSONReportTests: XCTestCase {
         XCTAssertGreaterThan(documented.count, 50, "the field table of docs/report-schema.md was not found")
         let expectations = RenderFixtures.passingExpectations + [ExpectationResult(check: "writes.lost", expected: "== 0", actual: "3", held: false)]
         var produced: [String: Set<String>] = [:]
-        producedFields(try parsed(RenderFixtures.fullReport(), expectations: expectations), into: &produced)
+        // The optional members (`events`, `snapshots`) are asked for, so that every documented path is produced.
+        let report = RenderFixtures.fullReport()
+        let summary = RenderFixtures.summary(report, expectations: expectations)
+        producedFields(try JSONParser.parse(JSONReport.render(summary, events: true, snapshots: [report.final])), into: &produced)
 
         for (path, type) in documented {
             guard let seen = produced[path] else {
@@ -282,6 +285,35 @@ final class JSONReportTests: XCTestCase {
             XCTFail("field \(path) of the report is not documented in docs/report-schema.md")
         }
         XCTAssertEqual(documented.count, documentedPaths.count, "a field is documented twice")
+    }
+
+    func testTheOptionalMembersAreDocumentedAsOptionalAndAbsentByDefault() throws {
+        let optional = try documentedFields().filter { $0.type.hasSuffix(", optional") }.map(\.path)
+        XCTAssertEqual(optional, ["events", "snapshots"])
+        guard case .object(let object) = try parsed(RenderFixtures.fullReport()) else { return XCTFail("not an object") }
+        for key in optional { XCTAssertNil(object[key], "\(key) is present without being asked for") }
+    }
+
+    func testEventsListTheTimelineAndTheHistoryInTimeOrder() throws {
+        var report = RenderFixtures.fullReport()
+        var history = RunHistory(nodeCount: 4)
+        history.record(node: 0, state: "primary", timeline: 1, at: RenderFixtures.at(10))
+        history.record(holder: "patroni1", at: RenderFixtures.at(11))
+        history.record(renewal: RunHistory.LeaseRenewal(at: RenderFixtures.at(11), holder: "patroni1", expiresAt: RenderFixtures.at(311)))
+        history.record(node: 2, state: "primary", timeline: 2, at: RenderFixtures.at(821))
+        report.history = history
+        let value = try JSONParser.parse(JSONReport.render(RenderFixtures.summary(report), events: true))
+        guard case .array(let events)? = lookup(value, "events") else { return XCTFail("no events") }
+        XCTAssertEqual(events.count, report.timeline.count + 4)
+        let times = events.compactMap { int(lookup($0, "at_ms")) }
+        XCTAssertEqual(times, times.sorted())
+        XCTAssertEqual(lookup(value, "events.0.kind"), .string("state"))
+        XCTAssertEqual(lookup(value, "events.0.node"), .string("patroni1"))
+        XCTAssertEqual(lookup(value, "events.0.detail"), .string("primary on timeline 1"))
+        XCTAssertEqual(lookup(value, "events.1.kind"), .string("leader-key"))
+        XCTAssertEqual(lookup(value, "events.2.kind"), .string("lease-renewed"))
+        XCTAssertTrue(events.contains { lookup($0, "kind") == .string("fault") && lookup($0, "node") == .null })
+        XCTAssertTrue(events.contains { lookup($0, "kind") == .string("state") && lookup($0, "node") == .string("patroni3") })
     }
 
     func testTheSchemaDocumentNamesTheCurrentSchemaVersion() throws {

@@ -16,30 +16,27 @@ extension Simulation {
 
     /// Immediate shutdown: no checkpoint; the next start needs crash recovery.
     func immediateStop(_ node: Int) {
-        let wasPrimary = postgres[node].isPrimary
-        postgresGone(node)
-        postgres[node].state = .stopped
-        postgres[node].control = wasPrimary ? .inProduction : .inArchiveRecovery
+        postgres[node].control = postgres[node].isPrimary ? .inProduction : .inArchiveRecovery
+        postgresGone(node, becoming: .stopped)
     }
 
     /// The postmaster dies (kill): like an immediate stop, and pending steps are forgotten.
     func crashPostgres(_ node: Int) {
-        let wasPrimary = postgres[node].isPrimary
         postgres[node].generation += 1
-        postgresGone(node)
-        postgres[node].state = .crashed
-        postgres[node].control = wasPrimary ? .inProduction : .inArchiveRecovery
+        postgres[node].control = postgres[node].isPrimary ? .inProduction : .inArchiveRecovery
         note(node, "postgres-crashed", "PostgreSQL terminated without a clean shutdown")
+        postgresGone(node, becoming: .crashed)
     }
 
     /// Common part of every way the postmaster goes away: the kernel closes the walsenders'
     /// connections after the WAL already sent, so downstream walreceivers get that WAL, then
     /// lose their connection and retry later.
-    private func postgresGone(_ node: Int) {
+    private func postgresGone(_ node: Int, becoming state: PostgresInstance.State) {
         dropWaitingCommits(node)
         postgres[node].synchronousStandbyNames = .none
         postgres[node].receiver = .idle
         postgres[node].isPrimary = false
+        postgres[node].state = state
         for other in postgres.indices where postgres[other].receiver == .streaming(upstream: node) {
             send(.walClosed, from: node, to: other, extraDelay: options.network.jitter)
         }
@@ -159,10 +156,8 @@ extension Simulation {
     }
 
     private func fastStopped(_ node: Int) {
-        let wasPrimary = postgres[node].isPrimary
-        postgresGone(node)
-        postgres[node].state = .stopped
-        postgres[node].control = wasPrimary ? .shutDown : .shutDownInRecovery
+        postgres[node].control = postgres[node].isPrimary ? .shutDown : .shutDownInRecovery
+        postgresGone(node, becoming: .stopped)
         switch agents[node].action {
         case .demote(let mode)?:
             startPostgres(node, asPrimary: false, upstream: mode == .offline ? nil : cachedLeader(node))

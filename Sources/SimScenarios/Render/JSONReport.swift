@@ -6,7 +6,8 @@ import ClusterSim
 /// Every instant is an integer count of milliseconds since the start of the run (keys
 /// ending in `_ms`), timers are in seconds (`_s`), sizes in bytes. Optional values are
 /// always present, as `null` when missing, so consumers never have to guess whether a
-/// key was forgotten. Keys are sorted by ``JSONWriter``.
+/// key was forgotten; only `events` and `snapshots` appear just when asked for. Keys are
+/// sorted by ``JSONWriter``.
 public enum JSONReport {
     /// The schema identifier written as `schema`; its number is bumped on any change that
     /// could break a consumer (a removed or renamed key, a changed type or unit).
@@ -14,10 +15,32 @@ public enum JSONReport {
 
     /// The report as a JSON value.
     ///
-    /// Complexity: O(n) in the size of the report.
-    public static func value(_ summary: RunSummary) -> JSONValue {
+    /// `events` adds `events[]`, every event of the run (``RunEvents``); `snapshots` adds
+    /// `snapshots[]`, the cluster at the instants asked for with `--at`. Both keys are
+    /// absent unless asked for, so the default report stays as small as before.
+    ///
+    /// Complexity: O(n) in the size of the report (O(n log n) with events).
+    public static func value(_ summary: RunSummary, events: Bool = false, snapshots: [ClusterSnapshot]? = nil) -> JSONValue {
         let report = summary.report
-        return object([
+        var fields = fields(summary)
+        if events {
+            fields.append(("events", .array(RunEvents.all(report).map(event))))
+        }
+        if let snapshots {
+            fields.append(("snapshots", .array(snapshots.map(snapshot))))
+        }
+        return object(fields)
+    }
+
+    /// The report as pretty-printed JSON text with sorted keys, ending with a newline.
+    public static func render(_ summary: RunSummary, events: Bool = false, snapshots: [ClusterSnapshot]? = nil) -> String {
+        JSONWriter.write(value(summary, events: events, snapshots: snapshots), pretty: true) + "\n"
+    }
+
+    /// The members every report has.
+    private static func fields(_ summary: RunSummary) -> [(String, JSONValue)] {
+        let report = summary.report
+        return [
             ("schema", .string(schema)),
             ("scenario", .string(report.scenario)),
             ("seed", unsigned(report.seed)),
@@ -36,12 +59,7 @@ public enum JSONReport {
             ("expectations", .array(summary.expectations.map(expectation))),
             ("verdict", .string(summary.verdict == .ok ? "ok" : "failed")),
             ("reproduce", .string(summary.reproduceCommand)),
-        ])
-    }
-
-    /// The report as pretty-printed JSON text with sorted keys, ending with a newline.
-    public static func render(_ summary: RunSummary) -> String {
-        JSONWriter.write(value(summary), pretty: true) + "\n"
+        ]
     }
 
     // MARK: - Parts
@@ -63,6 +81,16 @@ public enum JSONReport {
             ("host", string(entry.host)),
             ("kind", .string(entry.kind)),
             ("message", .string(entry.message)),
+        ])
+    }
+
+    /// One element of `events`.
+    static func event(_ event: RunEvent) -> JSONValue {
+        object([
+            ("at_ms", ms(event.at)),
+            ("node", string(event.node)),
+            ("kind", .string(event.kind)),
+            ("detail", .string(event.detail)),
         ])
     }
 
@@ -130,7 +158,7 @@ public enum JSONReport {
         ])
     }
 
-    /// `final`: the members and etcd keys at the end of the run.
+    /// `final` (the members and etcd keys at the end of the run) or one element of `snapshots`.
     static func snapshot(_ snapshot: ClusterSnapshot) -> JSONValue {
         object([
             ("at_ms", ms(snapshot.at)),

@@ -10,10 +10,51 @@ public enum ScenarioRunner {
         var options = scenario.options
         if let seed { options.seed = seed }
         let report = Simulation(options: options).run()
-        return RunSummary(
+        return summary(report, scenario: scenario, seed: options.seed, overrides: overrides)
+    }
+
+    /// Runs `scenario` like ``run(_:seed:overrides:)`` and also takes a snapshot of the
+    /// cluster (`patronictl list` rows and etcd keys) at each of `times`, in time order.
+    ///
+    /// The snapshots do not change the run: the report is the one ``run(_:seed:overrides:)``
+    /// gives. A time past the end of the run is taken at the end. A time relative to the
+    /// first fault (`T+10s`) needs the fault's instant, which a fault's `within` draws from
+    /// the seed when the simulation is created: a second simulation, finished at once,
+    /// reports it. Without faults such a time is measured from the start of the run.
+    ///
+    /// Complexity: one run plus O(k log k) in the times.
+    public static func run(_ scenario: Scenario, seed: UInt64? = nil, overrides: [String] = [],
+                           snapshotsAt times: [SnapshotTime]) -> (summary: RunSummary, snapshots: [ClusterSnapshot]) {
+        var options = scenario.options
+        if let seed { options.seed = seed }
+        var firstFault: SimInstant?
+        if times.contains(where: \.isRelativeToFault) {
+            let probe = Simulation(options: options)
+            probe.run(until: .zero)
+            firstFault = probe.finish().firstFaultAt
+        }
+        let end = SimInstant.zero + options.duration
+        var instants = times.map { min(end, $0.instant(firstFault: firstFault)) }
+        instants.sort()
+        let simulation = Simulation(options: options)
+        var snapshots: [ClusterSnapshot] = []
+        for instant in instants where snapshots.last?.at != instant {
+            simulation.run(until: instant)
+            var snapshot = simulation.snapshot()
+            snapshot.at = instant
+            snapshots.append(snapshot)
+        }
+        simulation.run(until: end)
+        let report = simulation.finish()
+        return (summary(report, scenario: scenario, seed: options.seed, overrides: overrides), snapshots)
+    }
+
+    /// The summary of `report`: its expectations checked and the reproduce command.
+    private static func summary(_ report: Report, scenario: Scenario, seed: UInt64, overrides: [String]) -> RunSummary {
+        RunSummary(
             report: report,
             expectations: scenario.expectations.evaluate(report),
-            reproduceCommand: reproduceCommand(source: scenario.source, seed: options.seed, overrides: overrides),
+            reproduceCommand: reproduceCommand(source: scenario.source, seed: seed, overrides: overrides),
             violationsAnticipated: scenario.expectations.anticipatesViolations)
     }
 
@@ -32,5 +73,52 @@ public enum ScenarioRunner {
         }
         if safe && !word.isEmpty { return word }
         return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+}
+
+/// When to take a snapshot (`simrun run --at`): a time since the start of the run (`45s`)
+/// or relative to the first fault (`T+10s`, `T-5s`, `T0`).
+public enum SnapshotTime: Sendable, Equatable, CustomStringConvertible {
+    /// This long after the start of the run.
+    case sinceStart(SimDuration)
+    /// This long after (or, negative, before) the first fault.
+    case sinceFirstFault(SimDuration)
+
+    /// Parses `45s`, `1.5m`, `T+10s`, `T-5s` or `T0`; nil when `text` is none of these.
+    public static func parse(_ text: String) -> SnapshotTime? {
+        if text == "T0" || text == "T+0" || text == "T" { return .sinceFirstFault(.zero) }
+        if text.hasPrefix("T+") || text.hasPrefix("T-") {
+            guard let duration = try? DurationText.parse(String(text.dropFirst(2))) else { return nil }
+            return .sinceFirstFault(text.hasPrefix("T-") ? .zero - duration : duration)
+        }
+        guard let duration = try? DurationText.parse(text) else { return nil }
+        return .sinceStart(duration)
+    }
+
+    /// Whether the time is measured from the first fault.
+    public var isRelativeToFault: Bool {
+        if case .sinceFirstFault = self { return true }
+        return false
+    }
+
+    /// The instant, given the first fault's (the start of the run without faults); never
+    /// before the start of the run.
+    public func instant(firstFault: SimInstant?) -> SimInstant {
+        switch self {
+        case .sinceStart(let duration):
+            return .zero + duration
+        case .sinceFirstFault(let offset):
+            return max(.zero, (firstFault ?? .zero) + offset)
+        }
+    }
+
+    /// `45.0s` or `T+10.0s`.
+    public var description: String {
+        switch self {
+        case .sinceStart(let duration):
+            return duration.description
+        case .sinceFirstFault(let offset):
+            return "T" + (offset < .zero ? "" : "+") + offset.description
+        }
     }
 }

@@ -153,10 +153,3 @@ public struct Shrinker {
         }
     }
 }
-
-fileprivate extension Array {
-    /// The element at `index`, or nil when out of range.
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
-    }
-}

@@ -286,7 +286,7 @@ final class ScenarioDecoderTests: XCTestCase {
             "$.duration: expected a duration greater than zero, got \"0s\"",
             "$.expect.write_outage.max: expected a duration of at most 30 days (\"720h\"), got \"800h\"",
             "$.workload.client_timeout: \"30\" has no unit; add one of us, ms, s, m, h (e.g. \"30s\")",
-            "$.workload.start_at: \"9999999999999h\" is too large",
+            "$.workload.start_at: expected a duration of at most 30 days (\"720h\"), got \"9999999999999h\"",
         ])
     }
 

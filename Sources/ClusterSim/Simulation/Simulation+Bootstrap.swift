@@ -5,7 +5,7 @@ extension Simulation {
             note(node, "basebackup", "trying to bootstrap from leader '\(name(leader))'")
             agents[node].action = .basebackup(from: leader)
             recordStates()
-            let micros = options.postgres.dataSize * 1_000_000 / max(1, options.postgres.basebackupBytesPerSecond)
+            let micros = transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
             scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: leader)),
                                after: SimDuration(microseconds: micros))
             touchMember(node)

@@ -73,7 +73,7 @@ extension Simulation {
         let fork = timelines.switchPoint(from: pg.branch, toward: postgres[leader].branch) ?? 0
         let diverged = max(0, pg.lsn - fork)
         let micros = options.postgres.rewindBase.microseconds
-            + diverged * 1_000_000 / max(1, options.postgres.rewindBytesPerSecond)
+            + transferMicroseconds(bytes: diverged, bytesPerSecond: options.postgres.rewindBytesPerSecond)
         scheduler.schedule(.postgresStep(node: node, generation: pg.generation, .rewindDone(from: leader)),
                            after: SimDuration(microseconds: micros))
     }
@@ -185,5 +185,14 @@ extension Simulation {
     func actionFinished(_ node: Int) {
         agents[node].action = nil
         wakeUp(node)
+    }
+
+    /// How long moving `bytes` at `bytesPerSecond` takes, in microseconds, without overflow
+    /// (capped at a year: anything longer ends the run first).
+    func transferMicroseconds(bytes: Int64, bytesPerSecond: Int64) -> Int64 {
+        let year: Int64 = 365 * 86_400 * 1_000_000
+        let product = max(0, bytes).multipliedReportingOverflow(by: 1_000_000)
+        guard !product.overflow else { return year }
+        return min(product.partialValue / max(1, bytesPerSecond), year)
     }
 }

@@ -14,7 +14,7 @@ extension Simulation {
 
     /// The bootstrap primary is up: every other node takes a base backup from it.
     func cloneReplicas(from primary: Int) {
-        let micros = options.postgres.dataSize * 1_000_000 / max(1, options.postgres.basebackupBytesPerSecond)
+        let micros = transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
         for node in postgres.indices where node != primary && !postgres[node].hasData {
             note(node, "basebackup", "pg_basebackup from \(name(primary))")
             postgres[primary].slots[node] = true

@@ -41,10 +41,25 @@ public enum ScenarioLoader {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw unreadable("cannot be read (permission denied)")
         }
+        // Read in chunks up to one byte past the limit, so a device such as /dev/zero or an
+        // endless pipe is refused instead of filling memory; pipes (`<(jq ...)`) still work.
+        let limit = ScenarioLimits.largestFileBytes
+        var bytes: [UInt8] = []
         do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            while bytes.count <= limit {
+                guard let chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - bytes.count)), !chunk.isEmpty else {
+                    break
+                }
+                bytes.append(contentsOf: chunk)
+            }
         } catch {
             throw unreadable("cannot be read: \(error.localizedDescription)")
         }
+        if bytes.count > limit {
+            throw ScenarioError(file: path, problems: [ScenarioProblem(path: "", message: "is larger than \(limit >> 20) MiB; expected a scenario file of a few kilobytes")])
+        }
+        return bytes
     }
 }

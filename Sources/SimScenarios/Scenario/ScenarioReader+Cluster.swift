@@ -9,10 +9,10 @@ extension ScenarioReader {
         guard let object = object(value, at: path, allowed: allowed) else {
             return nil
         }
-        if let scope = nonEmptyString(object, "scope", in: path) {
+        if let scope = label(object, "scope", in: path) {
             options.scope = scope
         }
-        if let namespace = nonEmptyString(object, "namespace", in: path) {
+        if let namespace = label(object, "namespace", in: path) {
             if namespace.contains("/") {
                 fail(JSONPath.child(path, "namespace"), "expected a namespace without slashes, got \(ScenarioText.quoted(namespace))")
             } else {

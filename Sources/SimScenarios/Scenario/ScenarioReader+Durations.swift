@@ -17,6 +17,10 @@ extension ScenarioReader {
         let duration: SimDuration
         do throws(DurationTextError) {
             duration = try DurationText.parse(text)
+        } catch .tooLarge {
+            // Beyond 64 bits of microseconds is beyond 30 days too: say what fits.
+            fail(path, "expected a duration of at most 30 days (\"720h\"), got \(ScenarioText.quoted(text))")
+            return nil
         } catch {
             fail(path, error.description)
             return nil
@@ -66,7 +70,7 @@ extension ScenarioReader {
             case .tooPrecise:
                 fail(path, DurationTextError.tooPrecise(text).description)
             case .tooLarge:
-                fail(path, DurationTextError.tooLarge(text).description)
+                fail(path, "expected a duration of at most 30 days (\"720h\") either way, got \(ScenarioText.quoted(text))")
             }
             return nil
         }

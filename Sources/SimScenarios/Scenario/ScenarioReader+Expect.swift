@@ -36,7 +36,13 @@ extension ScenarioReader {
             if self.object(.object(bounds), at: boundsPath, allowed: ["min", "max"]) != nil {
                 expect.lostWritesMin = integer(bounds, "min", in: boundsPath, count).map { Int($0) }
                 expect.lostWrites = integer(bounds, "max", in: boundsPath, count).map { Int($0) }
-                if bounds.isEmpty { fail(boundsPath, "expected at least one of \"min\" and \"max\", got an empty object") }
+                if bounds.isEmpty {
+                    fail(boundsPath, "expected at least one of \"min\" and \"max\", got an empty object")
+                } else if let min = expect.lostWritesMin, let max = expect.lostWrites, min > max {
+                    fail(boundsPath, "expected min <= max, got min \(min) and max \(max)")
+                    expect.lostWritesMin = nil
+                    expect.lostWrites = nil
+                }
             }
         } else {
             expect.lostWrites = integer(object, "lost_writes", in: path, count).map { Int($0) }

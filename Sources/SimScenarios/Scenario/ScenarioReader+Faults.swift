@@ -31,6 +31,10 @@ extension ScenarioReader {
             fail(path, "expected an array of fault objects, got \(ScenarioText.given(value))")
             return []
         }
+        if elements.count > ScenarioLimits.mostFaults {
+            fail(path, "expected at most \(ScenarioLimits.mostFaults) faults, got \(elements.count)")
+            return []
+        }
         var faults: [(index: Int, fault: Fault)] = []
         for (index, element) in elements.enumerated() {
             if let fault = fault(element, at: JSONPath.index(path, index), nodes: nodes, runDuration: runDuration) {

@@ -52,6 +52,19 @@ extension ScenarioReader {
         return text
     }
 
+    /// The string at `key`, if present, a string, not empty and free of control
+    /// characters: a name that reports print on one line (`name`, `scope`, `namespace`).
+    mutating func label(_ object: JSONObject, _ key: String, in parent: String) -> String? {
+        guard let text = nonEmptyString(object, key, in: parent) else {
+            return nil
+        }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            fail(JSONPath.child(parent, key), "expected text without control characters, got \(ScenarioText.quoted(text))")
+            return nil
+        }
+        return text
+    }
+
     /// The Boolean at `key`, if present and a Boolean.
     mutating func bool(_ object: JSONObject, _ key: String, in parent: String) -> Bool? {
         guard let value = object[key] else {

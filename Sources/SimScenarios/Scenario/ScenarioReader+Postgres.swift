@@ -22,8 +22,14 @@ extension ScenarioReader {
             let positive = key == "wal_retrieve_retry_interval"
             settings[keyPath: field] = duration(object, key, in: path, positive: positive) ?? settings[keyPath: field]
         }
-        let size = IntegerRange(min: 1, max: ScenarioLimits.largestByteCount, unit: "bytes")
         for (key, field) in sizes {
+            let largest: Int64
+            switch key {
+            case "wal_bytes_per_write": largest = ScenarioLimits.largestWriteBytes
+            case "checkpoint_record_bytes": largest = ScenarioLimits.largestCheckpointRecordBytes
+            default: largest = ScenarioLimits.largestByteCount
+            }
+            let size = IntegerRange(min: 1, max: largest, unit: "bytes")
             settings[keyPath: field] = integer(object, key, in: path, size) ?? settings[keyPath: field]
         }
         settings.useSlots = bool(object, "use_slots", in: path) ?? settings.useSlots

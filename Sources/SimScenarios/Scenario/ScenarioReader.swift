@@ -18,7 +18,7 @@ struct ScenarioReader {
             return nil
         }
         var options = ClusterOptions()
-        let name = nonEmptyString(object, "name", in: path)
+        let name = label(object, "name", in: path)
         if object["name"] == nil {
             fail(path, "missing required key \"name\"")
         }
@@ -45,8 +45,9 @@ struct ScenarioReader {
             options.workload.router = .fixed
         }
         if let workload = object["workload"] {
-            self.workload(workload, at: JSONPath.child(path, "workload"), into: &options.workload)
+            self.workload(workload, at: JSONPath.child(path, "workload"), into: &options.workload, runDuration: runDuration)
         }
+        checkWALVolume(options, in: object, runDuration: runDuration)
         if let faults = object["faults"] {
             options.faults = self.faults(faults, at: JSONPath.child(path, "faults"), nodes: nodeNames, runDuration: runDuration)
         }
@@ -61,6 +62,38 @@ struct ScenarioReader {
             }
         }
         return Scenario(name: name ?? "", description: description, options: options, expectations: expectations, source: source)
+    }
+
+    /// Checks that the workload cannot write more WAL than ``ScenarioLimits/largestRunWAL``:
+    /// `writes_per_second` × `duration` × `postgres.wal_bytes_per_write`, all three as
+    /// decoded. Skipped while any of them has a problem of its own.
+    ///
+    /// The problem goes to the first of the three the file sets: the WAL size per write,
+    /// then the rate, then the duration.
+    private mutating func checkWALVolume(_ options: ClusterOptions, in object: JSONObject, runDuration: SimDuration?) {
+        let fields = ["$.duration", "$.workload.writes_per_second", "$.cluster.postgres.wal_bytes_per_write"]
+        guard let runDuration, !problems.contains(where: { problem in fields.contains { problem.path.hasPrefix($0) } }) else {
+            return
+        }
+        let rate = Int64(options.workload.writesPerSecond)
+        let bytesPerWrite = options.postgres.walBytesPerWrite
+        // At most 10⁵ writes per second for 30 days: the product fits in 64 bits.
+        let writes = (rate * runDuration.microseconds + 999_999) / 1_000_000 + (rate > 0 ? 1 : 0)
+        let (volume, overflow) = writes.multipliedReportingOverflow(by: bytesPerWrite)
+        guard overflow || volume > ScenarioLimits.largestRunWAL else {
+            return
+        }
+        let path: String
+        if case .object(let cluster)? = object["cluster"], case .object(let postgres)? = cluster["postgres"], postgres["wal_bytes_per_write"] != nil {
+            path = "$.cluster.postgres.wal_bytes_per_write"
+        } else if case .object(let workload)? = object["workload"], workload["writes_per_second"] != nil {
+            path = "$.workload.writes_per_second"
+        } else {
+            path = "$.duration"
+        }
+        let total = overflow ? "more than \(Int64.max)" : String(volume)
+        fail(path, "\(rate) writes per second of \(bytesPerWrite) WAL bytes for \(DurationText.format(runDuration)) would write \(total) bytes; "
+            + "expected at most \(ScenarioLimits.largestRunWAL) (4 TiB) in one run: lower writes_per_second, wal_bytes_per_write or duration")
     }
 
     /// Reads `seed`: a non-negative integer up to 2⁶⁴ − 1.

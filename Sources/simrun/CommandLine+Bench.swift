@@ -105,8 +105,9 @@ extension CommandLine {
         """)
         let exploration = try Exploration(base: document, source: "<bench>", kinds: FaultKind.allCases, length: .minutes(10), maxFaults: 6)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let one = WorkloadBenchmarks.explore(exploration, seeds: 200, threads: 1)
-        let all = WorkloadBenchmarks.explore(exploration, seeds: 200 * cores, threads: cores)
+        // The same seeds on one core and on all, so the two rates compare the same work.
+        let one = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: 1)
+        let all = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: cores)
         return .object(JSONObject([
             ("schedule_minutes", .int(10)), ("writes_per_second", .int(20)),
             ("runs_one_core", .int(one.runs)), ("runs_per_second_one_core", .double(rounded(one.runsPerSecond))),

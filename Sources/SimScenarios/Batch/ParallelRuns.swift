@@ -17,14 +17,16 @@ public enum ParallelRuns {
         guard count > 0 else { return [] }
         let slots = ResultSlots<Result>(count: count)
         let workers = max(1, min(jobs, count))
-        let counter = SharedCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
+        let next = SharedCounter()
+        let done = SharedCounter()
+        // Each worker takes the next job when it is free, so runs of uneven length do not
+        // leave a core idle while another still has a queue.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.increment() - 1
+                guard index < count else { return }
                 slots.store(body(index), at: index)
-                let done = counter.increment()
-                progress?(done)
-                index += workers
+                progress?(done.increment())
             }
         }
         return slots.results()

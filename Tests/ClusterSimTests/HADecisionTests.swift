@@ -132,3 +132,29 @@ final class HADecisionTests: XCTestCase {
         XCTAssertEqual(report.writes.failed, 0)
     }
 }
+
+/// `recovery.feature`: a crash of PostgreSQL alone on the leader.
+final class PostgresCrashTests: XCTestCase {
+    func testACrashedPrimaryRestartsInPlaceOnTheSameTimelineByDefault() {
+        var cluster = ClusterHarness(seed: 4)
+        cluster.options.faults = [Fault(at: .zero + .s(60), action: .killPostgres(.leader))]
+        let report = cluster.run(for: .s(100))
+        XCTAssertNil(report.failovers.first?.lockAcquiredAt)
+        XCTAssertEqual(report.finalLeader?.timeline, 1)
+        XCTAssertNotNil(report.timeline.first { $0.message == "starting primary after failure" })
+    }
+
+    func testWithPrimaryStartTimeoutZeroAReplicaTakesOverAtOnce() {
+        var cluster = ClusterHarness(seed: 4) { $0.patroni.primaryStartTimeout = 0 }
+        cluster.options.faults = [Fault(at: .zero + .s(60), action: .killPostgres(.leader))]
+        let report = cluster.run(for: .s(130))
+        let failover = try! XCTUnwrap(report.failovers.first)
+        XCTAssertEqual(failover.leaderKeyGoneHow, "released")
+        XCTAssertNotEqual(failover.newLeader, failover.oldLeader)
+        // recovery.feature: "postgres-1 is leader within 10 s" (next cycle ≤ loop_wait).
+        XCTAssertLessThanOrEqual(try! XCTUnwrap(report.failoverSeconds), 10 + 1)
+        XCTAssertEqual(report.finalLeader?.timeline, 2)
+        XCTAssertNotNil(report.timeline.first { $0.message == "Primary crashed. Failing over." })
+        XCTAssertEqual(report.violations, [])
+    }
+}

@@ -26,6 +26,7 @@ struct EtcdCall {
         case writeSync
         case prePromoteSync
         case releaseLeader
+        case releaseAfterCrash
         case shutdownMember
     }
 

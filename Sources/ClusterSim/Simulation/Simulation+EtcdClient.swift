@@ -78,6 +78,7 @@ extension Simulation {
         case .writeSync: syncWritten(node, result)
         case .prePromoteSync: prePromoteSyncWritten(node, result)
         case .releaseLeader, .shutdownMember: shutdownStep(node, purpose, result)
+        case .releaseAfterCrash: releasedAfterCrash(node, result)
         }
     }
 }

@@ -119,6 +119,13 @@ extension Simulation {
     /// `Ha.recover` for the lock holder: restart a crashed primary in place, or start
     /// read-only and promote in the next cycle.
     func recoverAsLeader(_ node: Int) {
+        if options.patroni.primaryStartTimeout == 0 && failoverPossible(from: node) {
+            note(node, "failover", "Primary crashed. Failing over.")
+            disarmWatchdog(node)
+            agents[node].leaderExpiry = nil
+            callEtcd(node, .deleteIfValue(key: keys.leader, expected: .leaderName(name(node))), .releaseAfterCrash, retries: false)
+            return
+        }
         agents[node].action = .startPostgres
         if postgres[node].control == .inProduction {
             note(node, "start", "starting primary after failure")
@@ -128,6 +135,22 @@ extension Simulation {
             startPostgres(node, asPrimary: false, upstream: nil)
         }
         touchMember(node)
+    }
+
+    /// The crashed primary released its key (`primary_start_timeout: 0`): it now recovers
+    /// as any other node, and the replicas race.
+    func releasedAfterCrash(_ node: Int, _ result: EtcdCallResult) {
+        if result == .answered(.ok) { note(node, "key-released", "leader key released") }
+        recover(node, leader: nil)
+    }
+
+    /// Whether another member could take over (`is_failover_possible`, from the cached
+    /// member keys: a running replica that may be promoted).
+    private func failoverPossible(from node: Int) -> Bool {
+        cachedMembers(node).contains { member in
+            member != node && options.nodes[member].effectivePriority > 0
+                && cachedMember(node, member).map { $0.role == "replica" && $0.state == "running" } == true
+        }
     }
 
     /// `Ha.demote`: stop PostgreSQL and restart it as a replica, without releasing the key.

@@ -50,6 +50,8 @@ struct PatroniAgent {
     var action: AsyncAction?
     /// What this process last wrote to its member key.
     var publishedMember: MemberData?
+    /// The member data of the write in flight (what etcd holds once it is answered).
+    var memberInFlight: MemberData?
     /// The optime last written to `status`.
     var publishedOptime: Int64?
     /// A promotion not yet written to `history`.

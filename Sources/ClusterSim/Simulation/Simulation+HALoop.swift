@@ -106,6 +106,7 @@ extension Simulation {
         if data == agents[node].publishedMember {
             endCycle(node)
         } else {
+            agents[node].memberInFlight = data
             callEtcd(node, .put(key: keys.members[node], value: .member(data), lease: agents[node].lease),
                      .touchMember, retries: false)
         }
@@ -124,7 +125,7 @@ extension Simulation {
             agents[node].publishedMember = nil
             writeMemberKey(node)
         case (.touchMember, .answered(.ok)):
-            agents[node].publishedMember = memberData(node)
+            agents[node].publishedMember = agents[node].memberInFlight
             endCycle(node)
         default:
             endCycle(node)

@@ -58,18 +58,8 @@ extension ScenarioReader {
         } else {
             fail(path, "missing required key \"action\"")
         }
-        let extraKeys = Self.faultActions.first { $0.name == action }?.keys ?? Self.faultActions.flatMap(\.keys)
-        var allowed = ["at", "within", "action"]
-        for key in extraKeys where !allowed.contains(key) {
-            allowed.append(key)
-        }
-        for key in raw.keys where !allowed.contains(key) {
-            if let action, Self.faultActions.contains(where: { $0.keys.contains(key) }) {
-                fail(JSONPath.child(path, key), "key \(ScenarioText.quoted(key)) is not allowed with action \(ScenarioText.quoted(action)); allowed keys: \(Self.list(allowed))")
-            } else {
-                fail(JSONPath.child(path, key), unknownKeyMessage(key, allowed: allowed))
-            }
-        }
+        checkVariantKeys(raw, at: path, common: ["at", "within", "action"], variant: action,
+                         variants: Self.faultActions, noun: "action")
         var at: SimInstant?
         if raw["at"] == nil {
             fail(path, "missing required key \"at\"")

@@ -45,18 +45,7 @@ extension ScenarioReader {
         } else {
             fail(path, "missing required key \"policy\"")
         }
-        let extraKeys = Self.haPolicies.first { $0.name == name }?.keys ?? Self.haPolicies.flatMap(\.keys)
-        var allowed = ["policy"]
-        for key in extraKeys where !allowed.contains(key) {
-            allowed.append(key)
-        }
-        for key in raw.keys where !allowed.contains(key) {
-            if let name, Self.haPolicies.contains(where: { $0.keys.contains(key) }) {
-                fail(JSONPath.child(path, key), "key \(ScenarioText.quoted(key)) is not allowed with policy \(ScenarioText.quoted(name)); allowed keys: \(Self.list(allowed))")
-            } else {
-                fail(JSONPath.child(path, key), unknownKeyMessage(key, allowed: allowed))
-            }
-        }
+        checkVariantKeys(raw, at: path, common: ["policy"], variant: name, variants: Self.haPolicies, noun: "policy")
         var policy: HAPolicy?
         switch name {
         case "patroni":

@@ -12,9 +12,16 @@ final class LabScenarioTests: XCTestCase {
         return parts.joined(separator: "/") + "/Scenarios"
     }
 
+    /// The shipped scenario files, relative to `Scenarios/`: the lab and teaching cases,
+    /// then Patroni's acceptance scenarios under `patroni-features/`.
     static var scenarioFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarioDirectory)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted()
+        jsonFiles(in: "") + jsonFiles(in: "patroni-features/")
+    }
+
+    /// The `.json` files of `Scenarios/<folder>`, sorted, each prefixed with `folder`.
+    private static func jsonFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarioDirectory + "/" + folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { folder + $0 }
     }
 
     func testTheScenarioDirectoryHoldsTheLabAndTheTeachingCases() {
@@ -22,6 +29,7 @@ final class LabScenarioTests: XCTestCase {
                          "lab4-split-brain-partition.json", "lab4-no-fencing.json", "lab3-manual-failover.json"] {
             XCTAssertTrue(Self.scenarioFiles.contains(required), required)
         }
+        XCTAssertTrue(Self.scenarioFiles.contains { $0.hasPrefix("patroni-features/") }, "Patroni's acceptance scenarios")
     }
 
     func testEveryShippedScenarioPassesItsCheck() throws {

@@ -136,6 +136,20 @@ public struct ClusterSnapshot: Sendable, Equatable {
     public var members: [MemberRow]
     /// The keys under the cluster prefix, sorted by key.
     public var keys: [EtcdKeyDump]
+    /// The node named by the leader key, or nil when there is no leader key.
+    public var leaderKeyHolder: String? = nil
+    /// The standbys the `/sync` key lists, or nil when there is no `/sync` key.
+    public var syncStandbys: [String]? = nil
+}
+
+/// What PostgreSQL on a node is, as `pg_is_in_recovery()` would tell.
+public enum PostgresRole: String, Sendable, Equatable, CaseIterable {
+    /// Running and not in recovery (it may still refuse writes, e.g. while waiting for a sync standby).
+    case primary
+    /// Running in recovery (a standby, or a primary still promoting).
+    case replica
+    /// Not accepting connections: stopped, starting, stopping or crashed.
+    case stopped
 }
 
 /// One row of `patronictl list`, from the simulator's view of the node.
@@ -156,6 +170,8 @@ public struct MemberRow: Sendable, Equatable {
     public var registered: Bool
     /// The node's WAL position.
     public var lsn: Int64
+    /// What its PostgreSQL is at this instant, whatever the member key says.
+    public var postgresRole: PostgresRole = .stopped
 }
 
 /// One key as `etcdctl get --prefix` prints it.

@@ -3,14 +3,25 @@ extension Simulation {
     /// Under Patroni the rows come from the member keys (a member whose key expired shows
     /// with an empty role); without Patroni they come from PostgreSQL itself.
     public func snapshot() -> ClusterSnapshot {
-        let keys = etcd.sortedEntries.map { EtcdKeyDump(key: $0.key, value: $0.value.rendered, lease: $0.lease == 0 ? nil : $0.lease) }
-        let rows: [MemberRow]
+        let dump = etcd.sortedEntries.map { EtcdKeyDump(key: $0.key, value: $0.value.rendered, lease: $0.lease == 0 ? nil : $0.lease) }
+        var rows: [MemberRow]
         if patroniManaged {
             rows = options.nodes.indices.map(memberRow)
         } else {
             rows = options.nodes.indices.map(postgresRow)
         }
-        return ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: keys)
+        for node in rows.indices { rows[node].postgresRole = postgresRole(node) }
+        var syncStandbys: [String]?
+        if case .sync(_, let standby)? = etcd.entries[keys.sync]?.value { syncStandbys = standby.map { [$0] } ?? [] }
+        return ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: dump,
+                               leaderKeyHolder: currentLeader.map(name), syncStandbys: syncStandbys)
+    }
+
+    /// What PostgreSQL on `node` is now: primary once promoted, replica while in recovery.
+    private func postgresRole(_ node: Int) -> PostgresRole {
+        let pg = postgres[node]
+        guard pg.acceptsConnections else { return .stopped }
+        return pg.isPrimary && pg.state == .running ? .primary : .replica
     }
 
     private func memberRow(_ node: Int) -> MemberRow {

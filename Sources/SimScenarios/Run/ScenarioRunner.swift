@@ -7,10 +7,7 @@ public enum ScenarioRunner {
     /// `overrides` are the `--set` assignments already applied to the scenario; they are
     /// repeated in the reproduce command.
     public static func run(_ scenario: Scenario, seed: UInt64? = nil, overrides: [String] = []) -> RunSummary {
-        var options = scenario.options
-        if let seed { options.seed = seed }
-        let report = Simulation(options: options).run()
-        return summary(report, scenario: scenario, seed: options.seed, overrides: overrides)
+        run(scenario, seed: seed, overrides: overrides, snapshotsAt: []).summary
     }
 
     /// Runs `scenario` like ``run(_:seed:overrides:)`` and also takes a snapshot of the
@@ -21,12 +18,32 @@ public enum ScenarioRunner {
     /// first fault (`T+10s`) needs the fault's instant, which a fault's `within` draws from
     /// the seed when the simulation is created: a second simulation, finished at once,
     /// reports it. Without faults such a time is measured from the start of the run.
+    /// The checkpoints of the scenario's `expect.at` are taken the same way.
     ///
     /// Complexity: one run plus O(k log k) in the times.
     public static func run(_ scenario: Scenario, seed: UInt64? = nil, overrides: [String] = [],
                            snapshotsAt times: [SnapshotTime]) -> (summary: RunSummary, snapshots: [ClusterSnapshot]) {
         var options = scenario.options
         if let seed { options.seed = seed }
+        let checkpoints = scenario.expectations.checkpoints
+        let (report, taken) = runTakingSnapshots(options, at: checkpoints.map(\.time) + times)
+        var shown = Array(taken.dropFirst(checkpoints.count))
+        shown.sort { $0.at < $1.at }
+        var distinct: [ClusterSnapshot] = []
+        for snapshot in shown where distinct.last?.at != snapshot.at { distinct.append(snapshot) }
+        let summary = RunSummary(
+            report: report,
+            expectations: scenario.expectations.evaluate(report, snapshots: Array(taken.prefix(checkpoints.count))),
+            reproduceCommand: reproduceCommand(source: scenario.source, seed: options.seed, overrides: overrides),
+            violationsAnticipated: scenario.expectations.anticipatesViolations)
+        return (summary, distinct)
+    }
+
+    /// Runs `options` to the end and returns the report with one snapshot per entry of
+    /// `times`, in the order of `times`.
+    private static func runTakingSnapshots(_ options: ClusterOptions, at times: [SnapshotTime]) -> (Report, [ClusterSnapshot]) {
+        let simulation = Simulation(options: options)
+        guard !times.isEmpty else { return (simulation.run(), []) }
         var firstFault: SimInstant?
         if times.contains(where: \.isRelativeToFault) {
             let probe = Simulation(options: options)
@@ -34,28 +51,16 @@ public enum ScenarioRunner {
             firstFault = probe.finish().firstFaultAt
         }
         let end = SimInstant.zero + options.duration
-        var instants = times.map { min(end, $0.instant(firstFault: firstFault)) }
-        instants.sort()
-        let simulation = Simulation(options: options)
-        var snapshots: [ClusterSnapshot] = []
-        for instant in instants where snapshots.last?.at != instant {
-            simulation.run(until: instant)
+        let instants = times.map { min(end, $0.instant(firstFault: firstFault)) }
+        var snapshots = Array<ClusterSnapshot?>(repeating: nil, count: times.count)
+        for index in instants.indices.sorted(by: { (instants[$0], $0) < (instants[$1], $1) }) {
+            simulation.run(until: instants[index])
             var snapshot = simulation.snapshot()
-            snapshot.at = instant
-            snapshots.append(snapshot)
+            snapshot.at = instants[index]
+            snapshots[index] = snapshot
         }
         simulation.run(until: end)
-        let report = simulation.finish()
-        return (summary(report, scenario: scenario, seed: options.seed, overrides: overrides), snapshots)
-    }
-
-    /// The summary of `report`: its expectations checked and the reproduce command.
-    private static func summary(_ report: Report, scenario: Scenario, seed: UInt64, overrides: [String]) -> RunSummary {
-        RunSummary(
-            report: report,
-            expectations: scenario.expectations.evaluate(report),
-            reproduceCommand: reproduceCommand(source: scenario.source, seed: seed, overrides: overrides),
-            violationsAnticipated: scenario.expectations.anticipatesViolations)
+        return (simulation.finish(), snapshots.compactMap { $0 })
     }
 
     /// The one command that reproduces a run, e.g.

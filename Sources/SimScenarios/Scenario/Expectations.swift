@@ -66,6 +66,9 @@ public struct Expectations: Sendable, Equatable {
     public var zombieWindows: Int?
     /// `violations`: the exact number of violations of every invariant, liveness included.
     public var violations: Int?
+    /// `at`: checkpoints of the cluster's state at given instants, checked after every
+    /// other field, in the file's order.
+    public var checkpoints: [Checkpoint] = []
     /// Whether the scenario has a fault that should make the cluster fail over (a stop,
     /// kill or etcd partition of the role `leader`); set by the decoder, not written in
     /// the file. With it, `failover_time` fails when the report has no failover record.
@@ -90,7 +93,8 @@ public struct Expectations: Sendable, Equatable {
     }
 
     /// (`t=12.3s`). Complexity: O(*n*) in the size of the report.
-    public func evaluate(_ report: Report) -> [ExpectationResult] {
+    /// `snapshots` holds one snapshot per checkpoint of ``checkpoints``, in their order.
+    public func evaluate(_ report: Report, snapshots: [ClusterSnapshot] = []) -> [ExpectationResult] {
         let facts = ReportFacts(report)
         var results: [ExpectationResult] = []
         func add(_ check: String, _ expected: String, _ actual: String, _ held: Bool) {
@@ -155,6 +159,13 @@ public struct Expectations: Sendable, Equatable {
         }
         if let violations {
             add("violations", String(violations), String(facts.violations), facts.violations == violations)
+        }
+        for (index, checkpoint) in checkpoints.enumerated() {
+            if let snapshot = snapshots[safe: index] {
+                results += checkpoint.evaluate(snapshot, index: index)
+            } else {
+                add("at[\(index)]", "a snapshot at \(checkpoint.time)", "none taken", false)
+            }
         }
         return results
     }

@@ -9,7 +9,7 @@ extension ScenarioReader {
     mutating func expectations(_ value: JSONValue, at path: String, nodes: [String]?, checks: inout CheckOptions) -> Expectations {
         let allowed = ["failover_time", "failovers", "split_brain", "lost_writes", "final_timeline", "final_leader",
                        "write_outage", "rewinds", "all_streaming", "converged", "converge_within", "zombie_windows",
-                       "zombie_window_max", "violations"]
+                       "zombie_window_max", "violations", "at"]
         var expect = Expectations()
         guard let object = object(value, at: path, allowed: allowed) else {
             return expect
@@ -52,19 +52,7 @@ extension ScenarioReader {
         }
         expect.finalTimeline = integer(object, "final_timeline", in: path, IntegerRange(min: 1)).map { Int($0) }
         if let leader = object["final_leader"] {
-            let leaderPath = JSONPath.child(path, "final_leader")
-            switch leader {
-            case .null:
-                expect.finalLeader = .noLeader
-            case .string(let name):
-                if let nodes, !nodes.contains(name) {
-                    fail(leaderPath, "unknown node \(ScenarioText.quoted(name)); expected null or one of the nodes: \(Self.list(nodes))")
-                } else {
-                    expect.finalLeader = .named(name)
-                }
-            default:
-                fail(leaderPath, "expected a node name or null, got \(ScenarioText.given(leader))")
-            }
+            expect.finalLeader = leaderName(leader, at: JSONPath.child(path, "final_leader"), nodes: nodes)
         }
         if let outage = object["write_outage"] {
             let outagePath = JSONPath.child(path, "write_outage")
@@ -82,6 +70,108 @@ extension ScenarioReader {
         expect.zombieWindows = integer(object, "zombie_windows", in: path, count).map { Int($0) }
         checks.fencedPrimaryBound = duration(object, "zombie_window_max", in: path) ?? checks.fencedPrimaryBound
         expect.violations = integer(object, "violations", in: path, count).map { Int($0) }
+        if let list = object["at"] {
+            expect.checkpoints = checkpoints(list, at: JSONPath.child(path, "at"), nodes: nodes)
+        }
         return expect
+    }
+
+    /// A node name or `null` (no leader); `nodes` (when usable) must contain the name.
+    private mutating func leaderName(_ value: JSONValue, at path: String, nodes: [String]?) -> Expectations.FinalLeader? {
+        switch value {
+        case .null:
+            return .noLeader
+        case .string(let name):
+            if let nodes, !nodes.contains(name) {
+                fail(path, "unknown node \(ScenarioText.quoted(name)); expected null or one of the nodes: \(Self.list(nodes))")
+                return nil
+            }
+            return .named(name)
+        default:
+            fail(path, "expected a node name or null, got \(ScenarioText.given(value))")
+            return nil
+        }
+    }
+
+    /// Reads `expect.at`: a list of checkpoints, each with `time` and at least one check.
+    private mutating func checkpoints(_ value: JSONValue, at path: String, nodes: [String]?) -> [Checkpoint] {
+        guard case .array(let items) = value else {
+            fail(path, "expected a list of checkpoints, got \(ScenarioText.given(value))")
+            return []
+        }
+        var result: [Checkpoint] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = JSONPath.index(path, index)
+            guard let object = object(item, at: itemPath, allowed: ["time", "leader", "roles", "sync_standbys"]) else { continue }
+            var time: SnapshotTime?
+            if let timeValue = object["time"] {
+                if case .string(let text) = timeValue, let parsed = SnapshotTime.parse(text) {
+                    time = parsed
+                } else {
+                    fail(JSONPath.child(itemPath, "time"), "expected a time such as \"45s\" (since the start) or \"T+10s\" (since the first fault), got \(ScenarioText.given(timeValue))")
+                }
+            } else {
+                fail(itemPath, "missing required key \"time\"")
+            }
+            let leader = object["leader"].flatMap { leaderName($0, at: JSONPath.child(itemPath, "leader"), nodes: nodes) }
+            let roles = object["roles"].map { roleExpectations($0, at: JSONPath.child(itemPath, "roles"), nodes: nodes) } ?? []
+            let standbys = object["sync_standbys"].flatMap { nodeNames($0, at: JSONPath.child(itemPath, "sync_standbys"), nodes: nodes) }
+            if object["leader"] == nil && object["roles"] == nil && object["sync_standbys"] == nil {
+                fail(itemPath, "expected at least one of \"leader\", \"roles\" and \"sync_standbys\"")
+            }
+            if let time {
+                var checkpoint = Checkpoint(time: time)
+                checkpoint.leader = leader
+                checkpoint.roles = roles
+                checkpoint.syncStandbys = standbys
+                result.append(checkpoint)
+            }
+        }
+        return result
+    }
+
+    /// Reads `roles`: an object from node name to `primary`, `replica` or `stopped`.
+    private mutating func roleExpectations(_ value: JSONValue, at path: String, nodes: [String]?) -> [Checkpoint.RoleExpectation] {
+        guard case .object(let object) = value else {
+            fail(path, "expected an object from node name to role, got \(ScenarioText.given(value))")
+            return []
+        }
+        var roles: [Checkpoint.RoleExpectation] = []
+        for key in object.keys {
+            let rolePath = JSONPath.child(path, key)
+            if let nodes, !nodes.contains(key) {
+                fail(rolePath, "unknown node \(ScenarioText.quoted(key)); expected one of the nodes: \(Self.list(nodes))")
+                continue
+            }
+            let names = PostgresRole.allCases.map(\.rawValue)
+            if let value = object[key], let text = choice(value, at: rolePath, from: names), let role = PostgresRole(rawValue: text) {
+                roles.append(Checkpoint.RoleExpectation(node: key, role: role))
+            }
+        }
+        return roles
+    }
+
+    /// Reads a list of distinct node names, sorted.
+    private mutating func nodeNames(_ value: JSONValue, at path: String, nodes: [String]?) -> [String]? {
+        guard case .array(let items) = value else {
+            fail(path, "expected a list of node names, got \(ScenarioText.given(value))")
+            return nil
+        }
+        var names: [String] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = JSONPath.index(path, index)
+            guard case .string(let name) = item else {
+                fail(itemPath, "expected a node name, got \(ScenarioText.given(item))")
+                continue
+            }
+            if let nodes, !nodes.contains(name) {
+                fail(itemPath, "unknown node \(ScenarioText.quoted(name)); expected one of the nodes: \(Self.list(nodes))")
+            } else if names.contains(name) {
+                fail(itemPath, "\(ScenarioText.quoted(name)) is listed twice")
+            } else {
+                names.append(name)
+            }
+        }
+        return names.sorted()
     }
 }

@@ -8,6 +8,7 @@ struct DCSKeys {
     let sync: String
     let config: String
     let initialize: String
+    let failsafe: String
     /// `members/<name>` per node, full.
     let members: [String]
     /// `members/<name>` per node, relative to the prefix.
@@ -21,6 +22,7 @@ struct DCSKeys {
         sync = prefix + "sync"
         config = prefix + "config"
         initialize = prefix + "initialize"
+        failsafe = prefix + "failsafe"
         relativeMembers = nodeNames.map { "members/" + $0 }
         members = relativeMembers.map { prefix + $0 }
     }

@@ -5,8 +5,8 @@ public enum DCSValue: Sendable, Equatable {
     case leaderName(String)
     /// `initialize`: the system identifier (empty while the bootstrap race is being run).
     case initialize(String)
-    /// `config`: the dynamic configuration.
-    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64)
+    /// `config`: the dynamic configuration (`failsafe_mode` is written only when on).
+    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64, failsafeMode: Bool = false)
     /// `members/<name>`: a member's published state.
     case member(MemberData)
     /// `status`: the leader's last published WAL position.
@@ -15,20 +15,23 @@ public enum DCSValue: Sendable, Equatable {
     case history([HistoryLine])
     /// `sync`: the primary and its synchronous standby (synchronous mode).
     case sync(leader: String, standby: String?)
+    /// `failsafe`: the members the leader knows (written only with `failsafe_mode`).
+    case failsafe(FailsafeTopology)
 
     /// The value as Patroni writes it (JSON for structured keys).
     public var rendered: String {
         switch self {
         case .leaderName(let name): return name
         case .initialize(let sysid): return sysid
-        case let .config(ttl, loopWait, retry, lag):
-            return "{\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
+        case let .config(ttl, loopWait, retry, lag, failsafe):
+            return "{" + (failsafe ? "\"failsafe_mode\":true," : "") + "\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
         case .member(let data): return data.rendered
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):
             return "[" + lines.map(\.rendered).joined(separator: ",") + "]"
         case let .sync(leader, standby):
             return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standby.map { "\"\($0)\"" } ?? "null") + "}"
+        case .failsafe(let topology): return topology.rendered
         }
     }
 }
@@ -50,10 +53,14 @@ public struct MemberData: Sendable, Equatable {
     /// False only on a fresh leader that has not checkpointed since its promotion.
     public var checkpointAfterPromote: Bool?
 
+    /// The REST API URL of the member called `name`: its `api_url` (`http://<name>:8008/patroni`),
+    /// or the URL of another `endpoint` such as `failsafe`.
+    public static func apiURL(of name: String, endpoint: String = "patroni") -> String { "http://\(name):8008/\(endpoint)" }
+
     /// The JSON Patroni would store.
     public var rendered: String {
         var fields: [String] = []
-        fields.append("\"api_url\":\"http://\(name):8008/patroni\"")
+        fields.append("\"api_url\":\"\(MemberData.apiURL(of: name))\"")
         if let done = checkpointAfterPromote { fields.append("\"checkpoint_after_promote\":\(done)") }
         fields.append("\"conn_url\":\"postgres://\(name):5432/postgres\"")
         if let state = replicationState { fields.append("\"replication_state\":\"\(state)\"") }

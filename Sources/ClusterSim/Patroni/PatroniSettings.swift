@@ -23,6 +23,9 @@ public struct PatroniSettings: Sendable, Equatable {
     /// Whether the timers are validated and adjusted as current Patroni does (PATRONI.md §7.1);
     /// false runs them exactly as given, as Patroni 3.0.2 accepted a ttl below 20.
     public var enforceTimerRules: Bool = true
+    /// `failsafe_mode`: a primary that cannot reach the DCS stays primary while every member
+    /// listed in `/failsafe` accepts its `POST /failsafe` (PATRONI.md §5.1).
+    public var failsafeMode = false
 
     /// Creates Patroni's defaults.
     public init() {}

@@ -42,7 +42,8 @@ extension Simulation {
                                 value: .config(ttl: Int(timers.ttl.microseconds / 1_000_000),
                                                loopWait: Int(timers.loopWait.microseconds / 1_000_000),
                                                retryTimeout: Int(timers.retryTimeout.microseconds / 1_000_000),
-                                               maximumLagOnFailover: p.maximumLagOnFailover), lease: 0),
+                                               maximumLagOnFailover: p.maximumLagOnFailover,
+                                               failsafeMode: p.failsafeMode), lease: 0),
                      .writeConfig)
         case (.writeConfig, .answered(.ok)):
             callEtcd(node, .put(key: keys.leader, value: .leaderName(name(node)), lease: agents[node].lease),

@@ -8,7 +8,7 @@ extension ScenarioReader {
     mutating func patroni(_ value: JSONValue, at path: String, into settings: inout PatroniSettings) {
         let allowed = ["ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover", "use_pg_rewind",
                        "check_timeline", "primary_start_timeout", "synchronous_mode", "synchronous_mode_strict",
-                       "watchdog", "enforce_timer_rules"]
+                       "watchdog", "enforce_timer_rules", "failsafe_mode"]
         guard let object = object(value, at: path, allowed: allowed) else {
             return
         }
@@ -27,6 +27,7 @@ extension ScenarioReader {
             self.watchdog(watchdog, at: JSONPath.child(path, "watchdog"), into: &settings.watchdog)
         }
         settings.enforceTimerRules = bool(object, "enforce_timer_rules", in: path) ?? settings.enforceTimerRules
+        settings.failsafeMode = bool(object, "failsafe_mode", in: path) ?? settings.failsafeMode
     }
 
     /// Reads `watchdog`: `true` (mode `required`), `false` (mode `off`), or

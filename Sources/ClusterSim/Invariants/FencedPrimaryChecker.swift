@@ -1,13 +1,18 @@
-/// `fenced-primary`: a node accepts writes only while a live lease makes it the leader.
+/// `fenced-primary`: a node accepts writes only while a live lease makes it the leader,
+/// or, in failsafe mode, while every member confirmed it within `ttl`.
 ///
 /// Each node is "covered" until the expiry of the lease bound to a leader key that names
-/// it. A zombie window runs from `max(writable since, covered until)` while the node still
-/// accepts writes. Windows longer than the bound are violations. Before the cluster's
-/// first leader key exists (bootstrap) nothing is checked. It only observes.
+/// it, or until `ttl` after a failsafe check in which every member listed in `/failsafe`
+/// accepted its `POST /failsafe`, whichever is later. A zombie window runs from
+/// `max(writable since, covered until)` while the node still accepts writes. Windows longer
+/// than the bound are violations. Before the cluster's first leader key exists (bootstrap)
+/// nothing is checked. It only observes.
 struct FencedPrimaryChecker {
     private struct NodeState {
         var writableSince: SimInstant?
         var coveredUntil: SimInstant?
+        /// Until when the last failsafe confirmation by every member covers the node.
+        var failsafeUntil: SimInstant?
         var zombieSince: SimInstant?
         var writes = 0
         var checkScheduledAt: SimInstant?
@@ -41,10 +46,18 @@ struct FencedPrimaryChecker {
         return evaluate(node, at: now, name: name)
     }
 
+    /// Every member listed in `/failsafe` accepted `node`'s `POST /failsafe`: it is covered
+    /// until `until` (the check's end + `ttl`) whatever the leader key says. Returns nothing:
+    /// a confirmation can only close a zombie window, never open one.
+    mutating func confirmFailsafe(_ node: Int, until: SimInstant, at now: SimInstant, name: String) {
+        nodes[node].failsafeUntil = max(until, nodes[node].failsafeUntil ?? until)
+        _ = evaluate(node, at: now, name: name)
+    }
+
     /// When `node`'s coverage runs out while it is writable, if that is in the future and
     /// not already asked for: the simulation re-evaluates then.
     mutating func pendingExpiry(_ node: Int, after now: SimInstant) -> SimInstant? {
-        guard nodes[node].writableSince != nil, let until = nodes[node].coveredUntil, until > now,
+        guard nodes[node].writableSince != nil, let until = coverageEnd(nodes[node]), until > now,
               nodes[node].checkScheduledAt != until else { return nil }
         nodes[node].checkScheduledAt = until
         return until
@@ -60,7 +73,7 @@ struct FencedPrimaryChecker {
         guard let initialized = initializedAt else { return nil }
         var state = nodes[node]
         defer { nodes[node] = state }
-        let uncoveredSince = state.coveredUntil ?? initialized
+        let uncoveredSince = coverageEnd(state) ?? initialized
         let zombie = state.writableSince != nil && uncoveredSince <= now
         if zombie, state.zombieSince == nil, let since = state.writableSince {
             state.zombieSince = max(since, uncoveredSince)
@@ -72,6 +85,12 @@ struct FencedPrimaryChecker {
             state.zombieSince = nil
         }
         return nil
+    }
+
+    /// The later of the lease coverage and the failsafe coverage, if any.
+    private func coverageEnd(_ state: NodeState) -> SimInstant? {
+        guard let failsafe = state.failsafeUntil else { return state.coveredUntil }
+        return max(failsafe, state.coveredUntil ?? failsafe)
     }
 
     /// Closes windows still open at the end of the run.

@@ -17,6 +17,10 @@ enum Payload {
     case probeRequest(round: UInt64, generation: UInt64)
     /// Its answer.
     case probeResponse(round: UInt64, generation: UInt64, ProbeAnswer)
+    /// A failsafe primary's `POST /failsafe` (`attempt` 1, or 2 for the retry).
+    case failsafeRequest(round: UInt64, attempt: UInt64, generation: UInt64)
+    /// Its answer: true for 200 "Accepted", false for 500 "Running as a leader".
+    case failsafeResponse(round: UInt64, attempt: UInt64, generation: UInt64, accepted: Bool)
     /// HAProxy's `OPTIONS /primary`.
     case checkRequest(check: UInt64)
     /// Its answer: true for 200.
@@ -49,6 +53,7 @@ enum Payload {
 enum Refusal {
     case etcd(callID: UInt64, attempt: UInt64, generation: UInt64)
     case probe(round: UInt64, generation: UInt64)
+    case failsafe(round: UInt64, attempt: UInt64, generation: UInt64)
     case check(check: UInt64)
     case wal(attempt: UInt64)
     case ping(token: UInt64)

@@ -13,6 +13,7 @@ struct EtcdCall {
         case updateLockRebind
         case writeStatus
         case writeHistory
+        case writeFailsafe
         case touchKeepAlive
         case touchGrant
         case touchMember

@@ -67,6 +67,8 @@ struct PatroniAgent {
     var syncNamesAfterWrite: SynchronousStandbyNames?
     /// Bootstrap finished; `post_bootstrap` still has to publish the cluster.
     var postBootstrapPending = false
+    /// Failsafe mode: the leader cached from `POST /failsafe`, or this primary's calls in flight.
+    var failsafe = FailsafeState()
 
     /// Whether the HA loop's `is_leader()` holds at wall-clock time `wallNow`.
     func isLeader(at wallNow: SimInstant) -> Bool { leaderExpiry.map { wallNow < $0 } ?? false }

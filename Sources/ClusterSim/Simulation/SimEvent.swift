@@ -18,6 +18,8 @@ enum SimEvent {
     case agentStartupRetry(node: Int, generation: UInt64)
     /// A leader-race probe timed out after 2 s.
     case probeTimeout(node: Int, generation: UInt64, round: UInt64, target: Int)
+    /// An attempt of a failsafe primary's `POST /failsafe` to `target` timed out after 2 s.
+    case failsafeTimeout(node: Int, generation: UInt64, round: UInt64, target: Int, attempt: UInt64)
     /// A sleep inside the HA loop ended.
     case agentResume(node: Int, generation: UInt64, AgentResume)
     /// A PostgreSQL step finished.

@@ -72,6 +72,7 @@ extension Simulation {
         case .reloadCache: cacheReloaded(node, result)
         case .updateLockKeepAlive, .updateLockGrant, .updateLockRebind: updateLockStep(node, purpose, result)
         case .writeStatus, .writeHistory: leaderWriteDone(node, purpose, result)
+        case .writeFailsafe: failsafeWritten(node, result)
         case .touchKeepAlive, .touchGrant, .touchMember: touchMemberStep(node, purpose, result)
         case .acquireKeepAlive, .acquireGrant, .acquireLock: acquireStep(node, purpose, result)
         case .initializeRace, .writeInitialize, .writeConfig, .takeLeader: bootstrapStep(node, purpose, result)

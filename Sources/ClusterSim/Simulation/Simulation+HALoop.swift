@@ -22,9 +22,9 @@ extension Simulation {
 
     /// The body of the cycle after the cluster was loaded (PATRONI.md §1.3).
     private func decide(_ node: Int) {
-        let leader = cachedLeader(node)
+        let leader = effectiveLeader(node)
         if leader != node { agents[node].leaderExpiry = nil }
-        if leader != nil { agents[node].oldClusterMembers = cachedMembers(node) }
+        if cachedLeader(node) != nil { agents[node].oldClusterMembers = cachedMembers(node) }
         let pg = postgres[node]
         if agents[node].action != nil {
             if leader == node { updateLock(node) } else { touchMember(node) }
@@ -55,7 +55,7 @@ extension Simulation {
             sleep(node, until: now)
             return
         }
-        let leader = cachedLeader(node)
+        let leader = effectiveLeader(node)
         let ordinaryReplica = agents[node].action == nil && leader != nil && leader != node
         sleep(node, until: now + nap + (ordinaryReplica ? .millis(500) : .zero))
     }
@@ -79,16 +79,26 @@ extension Simulation {
         }
     }
 
-    /// A DCS call failed (`_handle_dcs_error`): a primary demotes itself offline.
+    /// A DCS call failed (`_handle_dcs_error`): a primary demotes itself offline, unless
+    /// failsafe mode lets every listed member confirm it (PATRONI.md §5.1).
     func dcsError(_ node: Int) {
         if postgres[node].isPrimary && (postgres[node].state == .running || postgres[node].state == .promoting) {
-            note(node, "demote", "demoting self because DCS is not accessible and I was a leader")
-            agents[node].leaderExpiry = nil
-            demote(node, .offline)
+            if options.patroni.failsafeMode {
+                checkFailsafeTopology(node)
+                return
+            }
+            demoteForDCSError(node)
         } else {
             noteOnce(node, "dcs-unreachable", "DCS is not accessible")
         }
         endCycle(node)
+    }
+
+    /// `demote('offline')` of a primary that cannot reach the DCS.
+    func demoteForDCSError(_ node: Int) {
+        note(node, "demote", "demoting self because DCS is not accessible and I was a leader")
+        agents[node].leaderExpiry = nil
+        demote(node, .offline)
     }
 
     /// `touch_member`: refresh the lease unless done within `loop_wait`, then write the

@@ -76,7 +76,7 @@ extension Simulation {
     private func writeStatus(_ node: Int) {
         let optime = postgres[node].lsn
         if agents[node].publishedOptime == optime {
-            writeHistory(node)
+            writeFailsafe(node)
         } else {
             agents[node].publishedOptime = optime
             callEtcd(node, .put(key: keys.status, value: .status(optime: optime), lease: 0),
@@ -84,7 +84,8 @@ extension Simulation {
         }
     }
 
-    private func writeHistory(_ node: Int) {
+    /// Writes a promotion still missing from `history`, then runs synchronous-replication maintenance.
+    func writeHistory(_ node: Int) {
         guard let line = agents[node].pendingHistory else {
             processSyncReplication(node)
             return
@@ -95,7 +96,7 @@ extension Simulation {
     }
 
     func leaderWriteDone(_ node: Int, _ purpose: EtcdCall.Purpose, _ result: EtcdCallResult) {
-        if purpose == .writeStatus { writeHistory(node) } else { processSyncReplication(node) }
+        if purpose == .writeStatus { writeFailsafe(node) } else { processSyncReplication(node) }
     }
 
     /// `enforce_primary_role` after taking or keeping the lock: promote a replica.

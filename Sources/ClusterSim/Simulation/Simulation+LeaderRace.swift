@@ -28,6 +28,11 @@ extension Simulation {
             follow(node, leader: nil)
             return
         }
+        if failsafeExcludes(node) {
+            noteOnce(node, "not-healthiest", "not listed in /failsafe: following a different leader because i am not the healthiest node")
+            follow(node, leader: nil)
+            return
+        }
         if synchronousMode, let sync = cachedSync(node), sync.leader != nil, sync.leader != node, sync.standby != node {
             noteOnce(node, "not-healthiest", "not a member of /sync: only the synchronous standby may be promoted")
             follow(node, leader: nil)
@@ -44,6 +49,7 @@ extension Simulation {
             return
         }
         var candidates = agents[node].oldClusterMembers
+        for member in failsafeMembers(node) where !candidates.contains(member) { candidates.append(member) }
         for member in cachedMembers(node) where !candidates.contains(member) { candidates.append(member) }
         candidates = candidates.filter { $0 != node }.sorted()
         if candidates.isEmpty {

@@ -25,6 +25,12 @@ extension Simulation {
         case let .probeResponse(round, generation, answer):
             guard agents[to].generation == generation else { return }
             recordProbe(to, round: round, target: message.from, answer: answer)
+        case let .failsafeRequest(round, attempt, generation):
+            answerFailsafe(at: to, from: message.from, round: round, attempt: attempt, generation: generation)
+        case let .failsafeResponse(round, attempt, generation, accepted):
+            guard agents[to].generation == generation else { return }
+            failsafeAnswered(to, round: round, target: message.from, attempt: attempt,
+                             answer: accepted ? .accepted : .runningAsLeader)
         case .checkRequest(let check):
             answerCheck(at: to, check: check)
         case let .checkResponse(check, up):
@@ -66,6 +72,9 @@ extension Simulation {
         case let .probe(round, generation):
             guard agents[to].generation == generation else { return }
             recordProbe(to, round: round, target: from, answer: .unreachable)
+        case let .failsafe(round, attempt, generation):
+            guard agents[to].generation == generation else { return }
+            failsafeAnswered(to, round: round, target: from, attempt: attempt, answer: .unreachable)
         case .check(let check):
             checkAnswered(server: from, check: check, up: false)
         case .wal(let attempt):

@@ -32,7 +32,8 @@ extension Simulation {
         liveness.observe(converged: converged, at: now)
     }
 
-    private func scheduleFencingCheck(_ node: Int) {
+    /// Schedules the fencing checker's re-evaluation of `node` when its coverage runs out.
+    func scheduleFencingCheck(_ node: Int) {
         if let at = fencedPrimary.pendingExpiry(node, after: now) {
             scheduler.schedule(.fencingCheck(node: node), at: at)
         }

@@ -55,6 +55,7 @@ extension Simulation {
 
     /// `pg_ctl promote`: read-write after `promote`, on a new timeline.
     func promote(_ node: Int) {
+        agents[node].failsafe.forgetLeader()
         agents[node].action = .promote
         postgres[node].state = .promoting
         scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .promoteDone),

@@ -174,6 +174,9 @@ public final class Simulation {
         case let .probeTimeout(node, generation, round, target):
             guard agents[node].generation == generation else { return }
             recordProbe(node, round: round, target: target, answer: .unreachable)
+        case let .failsafeTimeout(node, generation, round, target, attempt):
+            guard agents[node].generation == generation else { return }
+            failsafeAnswered(node, round: round, target: target, attempt: attempt, answer: .unreachable)
         case let .agentResume(node, generation, resume):
             guard agents[node].generation == generation else { return }
             resumeAgent(node, resume)
@@ -220,14 +223,16 @@ public final class Simulation {
         let node: Int
         switch event {
         case .agentWake(let n, _, _), .callAttemptTimeout(let n, _, _, _), .callRetry(let n, _, _),
-             .agentStartupRetry(let n, _), .probeTimeout(let n, _, _, _), .agentResume(let n, _, _):
+             .agentStartupRetry(let n, _), .probeTimeout(let n, _, _, _), .agentResume(let n, _, _),
+             .failsafeTimeout(let n, _, _, _, _):
             node = n
         case .deliver(let message):
             guard layout.isNode(message.to) else { return nil }
             switch message.payload {
-            case .etcdResponse, .watch, .probeRequest, .probeResponse, .checkRequest:
+            case .etcdResponse, .watch, .probeRequest, .probeResponse, .checkRequest,
+                 .failsafeRequest, .failsafeResponse:
                 node = message.to
-            case .refused(.etcd), .refused(.probe):
+            case .refused(.etcd), .refused(.probe), .refused(.failsafe):
                 node = message.to
             default:
                 return nil

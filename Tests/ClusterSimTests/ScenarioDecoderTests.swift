@@ -230,7 +230,7 @@ final class ScenarioDecoderTests: XCTestCase {
             "$.cluster.patroni.loop_wiat: unknown key \"loop_wiat\"; allowed keys: check_timeline, enforce_timer_rules, failsafe_mode, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, synchronous_mode, synchronous_mode_strict, ttl, use_pg_rewind, watchdog (did you mean \"loop_wait\"?)",
             "$.colour: unknown key \"colour\"; allowed keys: cluster, description, duration, expect, faults, ha, limits, name, seed, workload",
             "$.expect.failover_time.avg: unknown key \"avg\"; allowed keys: max, min",
-            "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows",
+            "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, at, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows",
             "$.faults[0].from: key \"from\" is not allowed with action \"heal\"; allowed keys: action, at, target, within",
         ])
     }

@@ -52,8 +52,7 @@ extension Simulation {
     /// mode is on and the map changed (`AbstractDCS.write_failsafe`, no retries), then go on
     /// with `history`.
     func writeFailsafe(_ node: Int) {
-        let topology = failsafeTopology(of: node)
-        guard options.patroni.failsafeMode, cachedFailsafe(node) != topology else {
+        guard options.patroni.failsafeMode, case let topology = failsafeTopology(of: node), cachedFailsafe(node) != topology else {
             writeHistory(node)
             return
         }
@@ -83,6 +82,7 @@ extension Simulation {
         for target in targets { sendFailsafe(node, round: round.id, to: target, attempt: 1) }
     }
 
+    /// Sends attempt `attempt` of `POST /failsafe` to `target` and arms its 2 s timeout.
     private func sendFailsafe(_ node: Int, round: UInt64, to target: Int, attempt: UInt64) {
         let generation = agents[node].generation
         send(.failsafeRequest(round: round, attempt: attempt, generation: generation), from: node, to: target)

@@ -8,6 +8,8 @@ struct DCSKeys {
     let sync: String
     let config: String
     let initialize: String
+    /// The manual switchover/failover request key.
+    let failover: String
     /// `members/<name>` per node, full.
     let members: [String]
     /// `members/<name>` per node, relative to the prefix.
@@ -21,6 +23,7 @@ struct DCSKeys {
         sync = prefix + "sync"
         config = prefix + "config"
         initialize = prefix + "initialize"
+        failover = prefix + "failover"
         relativeMembers = nodeNames.map { "members/" + $0 }
         members = relativeMembers.map { prefix + $0 }
     }

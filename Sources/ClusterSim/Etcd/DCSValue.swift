@@ -5,8 +5,8 @@ public enum DCSValue: Sendable, Equatable {
     case leaderName(String)
     /// `initialize`: the system identifier (empty while the bootstrap race is being run).
     case initialize(String)
-    /// `config`: the dynamic configuration.
-    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64)
+    /// `config`: the dynamic configuration; `pause` is set by `patronictl pause` (maintenance mode).
+    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64, pause: Bool = false)
     /// `members/<name>`: a member's published state.
     case member(MemberData)
     /// `status`: the leader's last published WAL position.
@@ -15,20 +15,24 @@ public enum DCSValue: Sendable, Equatable {
     case history([HistoryLine])
     /// `sync`: the primary and its synchronous standby (synchronous mode).
     case sync(leader: String, standby: String?)
+    /// `failover`: a manual switchover or failover request (PATRONI.md §6); all nil once cleaned up (`{}`).
+    case failover(FailoverRequest)
 
     /// The value as Patroni writes it (JSON for structured keys).
     public var rendered: String {
         switch self {
         case .leaderName(let name): return name
         case .initialize(let sysid): return sysid
-        case let .config(ttl, loopWait, retry, lag):
-            return "{\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
+        case let .config(ttl, loopWait, retry, lag, pause):
+            return "{\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag)," + (pause ? "\"pause\":true," : "")
+                + "\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
         case .member(let data): return data.rendered
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):
             return "[" + lines.map(\.rendered).joined(separator: ",") + "]"
         case let .sync(leader, standby):
             return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standby.map { "\"\($0)\"" } ?? "null") + "}"
+        case .failover(let request): return request.rendered
         }
     }
 }

@@ -26,12 +26,17 @@ extension Simulation {
         if leader != node { agents[node].leaderExpiry = nil }
         if leader != nil { agents[node].oldClusterMembers = cachedMembers(node) }
         let pg = postgres[node]
+        if isPaused(node) { disarmWatchdog(node) }
         if agents[node].action != nil {
             if leader == node { updateLock(node) } else { touchMember(node) }
         } else if agents[node].postBootstrapPending {
             postBootstrap(node)
         } else if !pg.hasData {
             bootstrap(node, leader: leader)
+        } else if !pg.processAlive && isPaused(node) {
+            pausedWithoutPostgres(node, leader: leader)
+        } else if leader == node && isPaused(node) && !pg.acceptsWrites && pg.state == .running {
+            pausedLeaderNotPrimary(node)
         } else if !pg.processAlive {
             if leader == node { updateLock(node) } else { recover(node, leader: leader) }
         } else if leader == nil {
@@ -81,7 +86,7 @@ extension Simulation {
 
     /// A DCS call failed (`_handle_dcs_error`): a primary demotes itself offline.
     func dcsError(_ node: Int) {
-        if postgres[node].isPrimary && (postgres[node].state == .running || postgres[node].state == .promoting) {
+        if !isPaused(node) && postgres[node].isPrimary && (postgres[node].state == .running || postgres[node].state == .promoting) {
             note(node, "demote", "demoting self because DCS is not accessible and I was a leader")
             agents[node].leaderExpiry = nil
             demote(node, .offline)

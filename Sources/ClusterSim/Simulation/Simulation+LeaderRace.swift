@@ -3,7 +3,7 @@ extension Simulation {
     /// healthiest (PATRONI.md §2.2-§2.3) and race for the lock if it is.
     func race(_ node: Int) {
         let pg = postgres[node]
-        if isPaused(node), !options.nodes[node].nofailover, let request = cachedFailover(node), request.scheduledAt == nil,
+        if isPaused(node), options.nodes[node].effectivePriority > 0, let request = cachedFailover(node), request.scheduledAt == nil,
            manualFailoverRace(node, request) {
             return
         }

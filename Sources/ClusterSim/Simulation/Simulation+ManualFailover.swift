@@ -25,7 +25,11 @@ extension Simulation {
         let delta = at - wallNow(node)
         let bare = actionName(request).replacingManual
         if timers.loopWait < delta {
-            noteOnce(node, "switchover-scheduled", "Awaiting \(bare) at \(at) (in \(Int(delta.seconds.rounded())) seconds)")
+            let awaiting = "Awaiting \(bare) at \(at)"
+            let host = layout.names[node]
+            if timeline.last(where: { $0.host == host && $0.kind == "switchover-scheduled" })?.message.hasPrefix(awaiting) != true {
+                note(node, "switchover-scheduled", awaiting + " (in \(Int(delta.seconds.rounded())) seconds)")
+            }
             return false
         }
         let staleAfter = SimDuration.seconds(timers.loopWait.microseconds * 3 / 2 / 1_000_000)
@@ -77,7 +81,7 @@ extension Simulation {
 
     /// `Ha.is_failover_possible`: some member other than `node` (only the candidate, if one is
     /// named and not excluded; in synchronous mode only `/sync` members, except for a failover)
-    /// is reachable, not `nofailover`, not lagging more than `maximum_lag_on_failover` behind
+    /// is reachable, not `nofailover` (nor priority 0), not lagging more than `maximum_lag_on_failover` behind
     /// the published optime, and, with `check_timeline`, not behind the cluster timeline.
     func isFailoverPossible(_ node: Int, _ request: FailoverRequest?, excludingCandidate: Bool) -> Bool {
         let candidate = request?.candidate.flatMap(nodeIndex(named:))
@@ -85,7 +89,7 @@ extension Simulation {
         let optime = cachedOptime(node) ?? 0
         let clusterTL = clusterTimeline(node)
         return cachedMembers(node).contains { member in
-            if member == node || options.nodes[member].nofailover { return false }
+            if member == node || options.nodes[member].effectivePriority == 0 { return false }
             if let sync, sync.leader != nil, sync.standby != member, request?.leader != nil || request == nil { return false }
             if excludingCandidate, member == candidate { return false }
             if !excludingCandidate, request?.candidate != nil, member != candidate { return false }
@@ -104,10 +108,11 @@ extension Simulation {
         return statusAnswer(of: target)
     }
 
-    /// `_MemberStatus.failover_limitation`: why `target` may not be promoted, or nil.
+    /// `_MemberStatus.failover_limitation`: why `target` may not be promoted, or nil. Like
+    /// `Tags.nofailover`, a `failover_priority` of 0 without a `nofailover` tag forbids it too.
     func failoverLimitation(of target: Int, seenFrom observer: Int) -> String? {
         if memberStatus(of: target, seenFrom: observer) == .unreachable { return "not reachable" }
-        if options.nodes[target].nofailover { return "not allowed to promote" }
+        if options.nodes[target].effectivePriority == 0 { return "not allowed to promote" }
         return nil
     }
 

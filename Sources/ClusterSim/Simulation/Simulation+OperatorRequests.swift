@@ -120,8 +120,8 @@ extension Simulation {
 
     /// Sets or clears `pause` in `/config`. `patronictl` reads the cluster from etcd, refuses
     /// if nothing would change, and PATCHes `/config` on the leader's REST API (or the first
-    /// member whose API answers), whose handler writes the key and wakes its loop; the watch
-    /// event on `/config` wakes every other node.
+    /// member whose API answers), whose handler writes the key; the watch event on `/config`
+    /// wakes every node, the handler's too (its own `wakeup()` comes at the same moment).
     func requestPause(_ fault: Fault, paused: Bool) {
         let handler = currentLeader.flatMap { agents[$0].process == .running && frozenUntil[$0] == nil ? $0 : nil }
             ?? agents.indices.first { agents[$0].process == .running && frozenUntil[$0] == nil }
@@ -141,7 +141,6 @@ extension Simulation {
             note(nil, "manual-failover", "Error: Can not find accessible cluster member")
             return
         }
-        wakeUp(handler)
         note(handler, "manual-failover", "Success: cluster management is \(paused ? "paused" : "resumed")")
     }
 

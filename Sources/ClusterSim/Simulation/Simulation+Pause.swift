@@ -13,7 +13,7 @@ extension Simulation {
             agents[node].leaderExpiry = nil
             callEtcd(node, .deleteIfValue(key: keys.leader, expected: .leaderName(name(node))), .releaseWhilePaused, retries: false)
         } else {
-            noteOnce(node, "paused", "PAUSE: postgres is not running")
+            notePaused(node, "PAUSE: postgres is not running")
             touchMember(node)
         }
     }
@@ -22,7 +22,7 @@ extension Simulation {
     /// candidate of a switchover in pause waits for its promotion; anyone else removes the key.
     func pausedLeaderNotPrimary(_ node: Int) {
         if cachedFailover(node)?.candidate == name(node) {
-            noteOnce(node, "paused", "PAUSE: waiting to become primary after promote...")
+            notePaused(node, "PAUSE: waiting to become primary after promote...")
             touchMember(node)
         } else {
             note(node, "paused", "removed leader lock because postgres is not running as primary")
@@ -41,14 +41,22 @@ extension Simulation {
     /// with no leader nothing is repointed. Returns true when the cycle was ended here.
     func pausedFollow(_ node: Int, leader: Int?) -> Bool {
         if postgres[node].acceptsWrites {
-            noteOnce(node, "paused", "PAUSE: continue to run as primary without lock")
+            notePaused(node, "PAUSE: continue to run as primary without lock")
         } else if leader == nil {
-            noteOnce(node, "paused", "PAUSE: no action. I am (\(name(node)))")
+            notePaused(node, "PAUSE: no action. I am (\(name(node)))")
         } else {
             return false
         }
         touchMember(node)
         return true
+    }
+
+    /// Notes a paused node's cycle message unless it is the node's last paused message
+    /// (Patroni repeats it every cycle; the timeline keeps the first).
+    private func notePaused(_ node: Int, _ message: String) {
+        let host = layout.names[node]
+        if timeline.last(where: { $0.host == host && $0.kind == "paused" })?.message == message { return }
+        note(node, "paused", message)
     }
 
     /// SIGTERM while paused (`Ha.shutdown`): PostgreSQL keeps running and nothing is

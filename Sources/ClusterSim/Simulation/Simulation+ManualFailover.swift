@@ -131,7 +131,6 @@ extension Simulation {
         let me = name(node)
         if let candidateName = request.candidate {
             if candidateName == me {
-                note(node, "switchover", "\(action): I am the candidate, taking the leader lock")
                 acquireLock(node)
                 return true
             }

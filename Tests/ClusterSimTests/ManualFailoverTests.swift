@@ -75,6 +75,21 @@ final class ManualFailoverTests: XCTestCase {
         XCTAssertEqual(report.finalLeader?.timeline, 1)
     }
 
+    func testInSynchronousModeOnlyTheSynchronousStandbyCanTakeOver() {
+        let (leader, replicas) = roles(seed: 1)
+        var cluster = ClusterHarness(seed: 1) { $0.patroni.synchronousMode = true }
+        add(.switchover(candidate: target(cluster, replicas[1]), scheduledAt: nil), at: 60, to: &cluster)
+        add(.switchover(candidate: nil, scheduledAt: nil), at: 70, to: &cluster)
+        let (simulation, report) = cluster.simulate(for: .s(100))
+        XCTAssertEqual(answers(report).first, "POST /switchover: 412 candidate name does not match with sync_standby")
+        XCTAssertEqual(report.failovers.count, 1)
+        XCTAssertEqual(report.failovers.first?.oldLeader, leader)
+        XCTAssertEqual(report.failovers.first?.newLeader, replicas[0], "the synchronous standby")
+        XCTAssertEqual(report.writes.lost, 0)
+        XCTAssertTrue(report.violations.isEmpty)
+        XCTAssertEqual(simulation.currentLeader.map { simulation.options.nodes[$0].name }, replicas[0])
+    }
+
     func testAFailoverWithoutCandidateIsRefused() {
         let (leader, _) = roles(seed: 1)
         var cluster = ClusterHarness(seed: 1)

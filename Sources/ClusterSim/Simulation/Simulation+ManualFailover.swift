@@ -218,11 +218,3 @@ extension Simulation {
         }
     }
 }
-
-extension String {
-    /// `switchover` for `manual failover` (Patroni's `action.replace('manual ', '')`).
-    var replacingManual: String { hasPrefix("manual ") ? String(dropFirst(7)) : self }
-
-    /// The text with its first letter upper-cased (Patroni's `action.title()` for one word).
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}

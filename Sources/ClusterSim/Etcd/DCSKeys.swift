@@ -9,6 +9,8 @@ struct DCSKeys {
     let config: String
     let initialize: String
     let failsafe: String
+    /// The manual switchover/failover request key.
+    let failover: String
     /// `members/<name>` per node, full.
     let members: [String]
     /// `members/<name>` per node, relative to the prefix.
@@ -23,6 +25,7 @@ struct DCSKeys {
         config = prefix + "config"
         initialize = prefix + "initialize"
         failsafe = prefix + "failsafe"
+        failover = prefix + "failover"
         relativeMembers = nodeNames.map { "members/" + $0 }
         members = relativeMembers.map { prefix + $0 }
     }

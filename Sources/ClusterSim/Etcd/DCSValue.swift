@@ -5,8 +5,10 @@ public enum DCSValue: Sendable, Equatable {
     case leaderName(String)
     /// `initialize`: the system identifier (empty while the bootstrap race is being run).
     case initialize(String)
-    /// `config`: the dynamic configuration (`failsafe_mode` is written only when on).
-    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64, failsafeMode: Bool = false)
+    /// `config`: the dynamic configuration (`failsafe_mode` is written only when on; `pause` is
+    /// set by `patronictl pause`, maintenance mode).
+    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64, failsafeMode: Bool = false,
+                pause: Bool = false)
     /// `members/<name>`: a member's published state.
     case member(MemberData)
     /// `status`: the leader's last published WAL position.
@@ -17,14 +19,17 @@ public enum DCSValue: Sendable, Equatable {
     case sync(leader: String, standby: String?)
     /// `failsafe`: the members the leader knows (written only with `failsafe_mode`).
     case failsafe(FailsafeTopology)
+    /// `failover`: a manual switchover or failover request (PATRONI.md §6); all nil once cleaned up (`{}`).
+    case failover(FailoverRequest)
 
     /// The value as Patroni writes it (JSON for structured keys).
     public var rendered: String {
         switch self {
         case .leaderName(let name): return name
         case .initialize(let sysid): return sysid
-        case let .config(ttl, loopWait, retry, lag, failsafe):
-            return "{" + (failsafe ? "\"failsafe_mode\":true," : "") + "\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
+        case let .config(ttl, loopWait, retry, lag, failsafe, pause):
+            return "{" + (failsafe ? "\"failsafe_mode\":true," : "") + "\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),"
+                + (pause ? "\"pause\":true," : "") + "\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
         case .member(let data): return data.rendered
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):
@@ -32,6 +37,7 @@ public enum DCSValue: Sendable, Equatable {
         case let .sync(leader, standby):
             return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standby.map { "\"\($0)\"" } ?? "null") + "}"
         case .failsafe(let topology): return topology.rendered
+        case .failover(let request): return request.rendered
         }
     }
 }

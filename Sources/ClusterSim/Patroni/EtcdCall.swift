@@ -29,6 +29,8 @@ struct EtcdCall {
         case releaseLeader
         case releaseAfterCrash
         case shutdownMember
+        case writeFailover
+        case releaseWhilePaused
     }
 
     var id: UInt64

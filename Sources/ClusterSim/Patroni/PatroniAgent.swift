@@ -69,6 +69,10 @@ struct PatroniAgent {
     var postBootstrapPending = false
     /// Failsafe mode: the leader cached from `POST /failsafe`, or this primary's calls in flight.
     var failsafe = FailsafeState()
+    /// The REST API wrote `/failover` and wakes the loop once the write is done (seen in the watch).
+    var wakeOnFailoverWrite = false
+    /// The HA loop's write of `/failover` in flight (a clean-up or a rewrite), and where it continues.
+    var failoverWrite: PendingFailoverWrite?
 
     /// Whether the HA loop's `is_leader()` holds at wall-clock time `wallNow`.
     func isLeader(at wallNow: SimInstant) -> Bool { leaderExpiry.map { wallNow < $0 } ?? false }
@@ -106,6 +110,26 @@ enum DemoteMode: String, Equatable {
     case offline
     /// Lost the lock: immediate stop, restart as a replica of the new leader.
     case immediateNolock = "immediate-nolock"
+    /// A switchover: CHECKPOINT, fast stop, release the key, sleep 2 s, follow (PATRONI.md §6.3).
+    case graceful
+}
+
+/// A write of the `/failover` key by the HA loop, and the step that waits for it.
+struct PendingFailoverWrite: Equatable {
+    /// What is written.
+    var value: FailoverRequest
+    /// Where the loop continues.
+    var then: AfterFailoverWrite
+}
+
+/// The step of the HA loop that waits for a write of the `/failover` key.
+enum AfterFailoverWrite: Equatable {
+    /// The leader goes on with its cycle (`enforce_primary_role` and the rest).
+    case leaderDuties
+    /// The race winner promotes.
+    case promoteWinner
+    /// A paused primary that removed a request for a vanished candidate races.
+    case race
 }
 
 /// The leader race's parallel REST probes of the other members.

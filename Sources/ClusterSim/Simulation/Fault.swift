@@ -39,6 +39,16 @@ public enum FaultAction: Sendable, Equatable {
     case partition(Partition)
     /// Removes link rules: those involving `target`, or all of them when `nil`.
     case heal(FaultTarget?)
+    /// An operator's `POST /switchover` (like `patronictl switchover`) from the current leader,
+    /// to `candidate` or to the healthiest member, now or at `scheduledAt` (PATRONI.md §6).
+    case switchover(candidate: FaultTarget?, scheduledAt: SimInstant?)
+    /// An operator's `POST /failover` to `candidate` (Patroni refuses one without a candidate,
+    /// or scheduled, with 400).
+    case failover(candidate: FaultTarget?, scheduledAt: SimInstant?)
+    /// `patronictl pause`: sets `pause` in the `/config` key (maintenance mode).
+    case pause
+    /// `patronictl resume`: clears `pause` in the `/config` key.
+    case resume
 
     /// A short label such as `stop leader`, for timelines and reports.
     public var label: String {
@@ -52,6 +62,20 @@ public enum FaultAction: Sendable, Equatable {
         case let .clockStep(t, by): return "clock-step \(t.label) by \(by)"
         case .partition(let p): return "partition \(p.target.label) from \(p.peers.map(\.label).joined(separator: ",")) (\(p.direction.rawValue))"
         case .heal(let t): return t.map { "heal \($0.label)" } ?? "heal all"
+        case let .switchover(candidate, scheduledAt), let .failover(candidate, scheduledAt):
+            let kind = self.manualFailoverKind.map(\.rawValue) ?? ""
+            return kind + (candidate.map { " to \($0.label)" } ?? "") + (scheduledAt.map { " at \($0)" } ?? "")
+        case .pause: return "pause"
+        case .resume: return "resume"
+        }
+    }
+
+    /// `switchover` or `failover` for a manual request, else nil.
+    public var manualFailoverKind: ManualFailoverKind? {
+        switch self {
+        case .switchover: return .switchover
+        case .failover: return .failover
+        default: return nil
         }
     }
 }

@@ -56,6 +56,8 @@ enum SimEvent {
     case operatorStep(OperatorStep)
     /// The manual operator's monitoring checks the primary.
     case operatorCheck
+    /// The REST handler of a switchover or failover request polls the DCS (once a second).
+    case manualFailoverPoll(ManualFailoverPoll)
     /// The history samples replication lag (once a second).
     case sample
     /// The run's duration is over.
@@ -70,6 +72,10 @@ enum AgentResume {
     case shutdownPoll
     /// The 1 s sleep after `pg_control` says "shut down", before releasing the key.
     case shutdownRelease
+    /// The leader slept until the exact moment of a scheduled switchover.
+    case scheduledFailover
+    /// The 2 s sleep of a graceful demote after releasing the key, before following.
+    case demoteFollow
 }
 
 /// A PostgreSQL step that takes time.

@@ -62,6 +62,7 @@ extension Simulation {
         if agent.action == .initdb { state = "initializing new cluster" }
         if case .rewind? = agent.action { state = "running pg_rewind" }
         if agent.process == .shuttingDown, pg.state == .stopped { state = "stopped" }
+        if pg.state == .crashed, isPaused(node) { state = "stopped" }
         let running = pg.acceptsConnections
         let primary = running && pg.isPrimary
         var replicationState: String?

@@ -80,6 +80,8 @@ extension Simulation {
         case .prePromoteSync: prePromoteSyncWritten(node, result)
         case .releaseLeader, .shutdownMember: shutdownStep(node, purpose, result)
         case .releaseAfterCrash: releasedAfterCrash(node, result)
+        case .writeFailover: failoverWritten(node, result)
+        case .releaseWhilePaused: releasedWhilePaused(node, result)
         }
     }
 }

@@ -49,6 +49,12 @@ extension Simulation {
                 recordFault(fault, node: nil)
                 network.healAll()
             }
+        case let .switchover(candidate, scheduledAt), let .failover(candidate, scheduledAt):
+            if let kind = fault.action.manualFailoverKind {
+                requestManualFailover(fault, kind: kind, candidate: candidate, scheduledAt: scheduledAt)
+            }
+        case .pause, .resume:
+            requestPause(fault, paused: fault.action == .pause)
         }
     }
 
@@ -113,6 +119,7 @@ extension FaultAction {
             return t.isRole
         case .partition(let p): return p.target.isRole
         case .heal(let t): return t?.isRole ?? false
+        case .switchover, .failover, .pause, .resume: return false
         }
     }
 
@@ -120,7 +127,7 @@ extension FaultAction {
     var canCauseFailover: Bool {
         switch self {
         case .stop, .kill, .partition, .killPatroni, .killPostgres, .freeze, .clockStep: return true
-        case .start, .heal: return false
+        case .start, .heal, .switchover, .failover, .pause, .resume: return false
         }
     }
 }

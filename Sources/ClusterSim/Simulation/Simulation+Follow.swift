@@ -11,6 +11,7 @@ extension Simulation {
     /// first demoting itself if it still runs as primary, and rewinding if its WAL diverged.
     func follow(_ node: Int, leader: Int?) {
         let pg = postgres[node]
+        if isPaused(node), pausedFollow(node, leader: leader) { return }
         if pg.acceptsWrites {
             note(node, "demote", "demoting self because I do not have the lock and I was a leader")
             agents[node].leaderExpiry = nil
@@ -166,6 +167,8 @@ extension Simulation {
             immediateStop(node)
             postgres[node].generation += 1
             startPostgres(node, asPrimary: false, upstream: nil)
+        case .graceful:
+            stopForSwitchover(node)
         }
     }
 }

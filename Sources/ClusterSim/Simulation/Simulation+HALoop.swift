@@ -26,12 +26,17 @@ extension Simulation {
         if leader != node { agents[node].leaderExpiry = nil }
         if cachedLeader(node) != nil { agents[node].oldClusterMembers = cachedMembers(node) }
         let pg = postgres[node]
+        if isPaused(node) { disarmWatchdog(node) }
         if agents[node].action != nil {
             if leader == node { updateLock(node) } else { touchMember(node) }
         } else if agents[node].postBootstrapPending {
             postBootstrap(node)
         } else if !pg.hasData {
             bootstrap(node, leader: leader)
+        } else if !pg.processAlive && isPaused(node) {
+            pausedWithoutPostgres(node, leader: leader)
+        } else if leader == node && isPaused(node) && !pg.acceptsWrites && pg.state == .running {
+            pausedLeaderNotPrimary(node)
         } else if !pg.processAlive {
             if leader == node { updateLock(node) } else { recover(node, leader: leader) }
         } else if leader == nil {
@@ -82,7 +87,7 @@ extension Simulation {
     /// A DCS call failed (`_handle_dcs_error`): a primary demotes itself offline, unless
     /// failsafe mode lets every listed member confirm it (PATRONI.md §5.1).
     func dcsError(_ node: Int) {
-        if postgres[node].isPrimary && (postgres[node].state == .running || postgres[node].state == .promoting) {
+        if !isPaused(node) && postgres[node].isPrimary && (postgres[node].state == .running || postgres[node].state == .promoting) {
             if options.patroni.failsafeMode {
                 checkFailsafeTopology(node)
                 return

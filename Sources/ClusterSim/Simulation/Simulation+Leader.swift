@@ -37,7 +37,9 @@ extension Simulation {
     private func lockLost(_ node: Int) {
         agents[node].leaderExpiry = nil
         disarmWatchdog(node)
-        if postgres[node].acceptsWrites {
+        if postgres[node].acceptsWrites && isPaused(node) {
+            note(node, "lock-lost", "continue to run as primary after failing to update leader lock in DCS")
+        } else if postgres[node].acceptsWrites {
             note(node, "demote", "demoted self because failed to update leader lock in DCS")
             demote(node, .immediateNolock)
         } else {
@@ -50,6 +52,13 @@ extension Simulation {
     private func lockUpdated(_ node: Int) {
         agents[node].leaderExpiry = wallNow(node) + timers.ttl
         pingWatchdog(node)
+        if agents[node].action == nil, postgres[node].acceptsWrites, manualFailoverFromLeader(node) { return }
+        actAsLeader(node)
+    }
+
+    /// The leader's duties after a successful lock update and any manual-failover handling:
+    /// restart a crashed primary, publish the optime and history, promote a read-only lock holder.
+    func actAsLeader(_ node: Int) {
         let pg = postgres[node]
         if agents[node].action != nil {
             touchMember(node)

@@ -3,6 +3,14 @@ extension Simulation {
     /// healthiest (PATRONI.md §2.2-§2.3) and race for the lock if it is.
     func race(_ node: Int) {
         let pg = postgres[node]
+        if isPaused(node), options.nodes[node].effectivePriority > 0, let request = cachedFailover(node), request.scheduledAt == nil,
+           manualFailoverRace(node, request) {
+            return
+        }
+        if pg.acceptsWrites && isPaused(node) {
+            acquireLock(node)
+            return
+        }
         if pg.acceptsWrites {
             let clusterTL = clusterTimeline(node)
             if timelineNumber(node) < clusterTL {
@@ -13,7 +21,7 @@ extension Simulation {
             }
             return
         }
-        guard pg.state == .running else {
+        guard pg.state == .running, !isPaused(node) else {
             follow(node, leader: nil)
             return
         }
@@ -21,6 +29,9 @@ extension Simulation {
             noteOnce(node, "not-allowed", "following a different leader because I am not allowed to promote")
             armRewindCheck(node)
             scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .followAfterYield), after: .seconds(2))
+            return
+        }
+        if let request = cachedFailover(node), manualFailoverRace(node, request) {
             return
         }
         if options.patroni.watchdog.mode == .required && !watchdogUsable {
@@ -38,7 +49,14 @@ extension Simulation {
             follow(node, leader: nil)
             return
         }
-        if let optime = cachedOptime(node), optime - walPosition(node) > options.patroni.maximumLagOnFailover {
+        healthiestRace(node)
+    }
+
+    /// `_is_healthiest_node`: the lag check (unless a manual failover skips it), the timeline
+    /// check, then the parallel probes of every other member but `excluded` (the former
+    /// leader of a manual failover).
+    func healthiestRace(_ node: Int, excluding excluded: Int? = nil, checkLag: Bool = true) {
+        if checkLag, let optime = cachedOptime(node), optime - walPosition(node) > options.patroni.maximumLagOnFailover {
             noteOnce(node, "not-healthiest", "My wal position exceeds maximum replication lag")
             follow(node, leader: nil)
             return
@@ -51,7 +69,7 @@ extension Simulation {
         var candidates = agents[node].oldClusterMembers
         for member in failsafeMembers(node) where !candidates.contains(member) { candidates.append(member) }
         for member in cachedMembers(node) where !candidates.contains(member) { candidates.append(member) }
-        candidates = candidates.filter { $0 != node }.sorted()
+        candidates = candidates.filter { $0 != node && $0 != excluded }.sorted()
         if candidates.isEmpty {
             acquireLock(node)
             return
@@ -72,17 +90,20 @@ extension Simulation {
             send(.refused(.probe(round: round, generation: generation)), from: target, to: racer)
             return
         }
+        send(.probeResponse(round: round, generation: generation, statusAnswer(of: target)), from: target, to: racer)
+    }
+
+    /// What `target`'s running Patroni answers to `GET /patroni` now.
+    func statusAnswer(of target: Int) -> ProbeAnswer {
         let pg = postgres[target]
-        let answer: ProbeAnswer
         if !pg.acceptsConnections {
-            answer = .unreachable
+            return .unreachable
         } else if pg.isPrimary {
-            answer = .primary
+            return .primary
         } else {
-            answer = .replica(wal: pg.lsn, priority: options.nodes[target].effectivePriority,
-                              nofailover: options.nodes[target].nofailover)
+            return .replica(wal: pg.lsn, priority: options.nodes[target].effectivePriority,
+                            nofailover: options.nodes[target].nofailover)
         }
-        send(.probeResponse(round: round, generation: generation, answer), from: target, to: racer)
     }
 
     /// Records one probe's answer; when all are in, decides the race.
@@ -125,7 +146,7 @@ extension Simulation {
     }
 
     /// `attempt_to_acquire_leader`: refresh the lease if needed, then the create-if-absent transaction.
-    private func acquireLock(_ node: Int) {
+    func acquireLock(_ node: Int) {
         if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers.loopWait {
             sendAcquire(node)
         } else {
@@ -157,7 +178,7 @@ extension Simulation {
             pingWatchdog(node)
             agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "lock-acquired", "acquired the leader lock")
-            enforcePrimaryRole(node, acquired: true)
+            cleanUpFailoverAfterAcquire(node)
         default:
             note(node, "lock-race-lost", "Could not take out TTL lock")
             if postgres[node].acceptsWrites {

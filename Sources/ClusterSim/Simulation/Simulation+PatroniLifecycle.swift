@@ -66,6 +66,9 @@ extension Simulation {
             wakeUp(node)
         case "config" where changed && previous != nil:
             wakeUp(node)
+        case "failover" where agents[node].wakeOnFailoverWrite:
+            agents[node].wakeOnFailoverWrite = false
+            wakeUp(node)
         default:
             break
         }
@@ -76,6 +79,10 @@ extension Simulation {
     func stopPatroni(_ node: Int) {
         guard agents[node].process == .running else {
             note(node, "no-op", "stop ignored: Patroni is not running")
+            return
+        }
+        if isPaused(node) {
+            stopPatroniInPause(node)
             return
         }
         let releases = agents[node].isLeader(at: wallNow(node))
@@ -134,6 +141,10 @@ extension Simulation {
             if result == .answered(.ok) {
                 note(node, "key-released", "leader key released")
             }
+            if agents[node].process == .running {
+                demoteReleasedKey(node)
+                return
+            }
             callEtcd(node, .put(key: keys.members[node], value: .member(memberData(node)),
                                 lease: agents[node].lease), .shutdownMember, retries: false)
         default:
@@ -149,6 +160,8 @@ extension Simulation {
         case .followAfterYield: follow(node, leader: cachedLeader(node))
         case .shutdownPoll: shutdownPolled(node)
         case .shutdownRelease: shutdownReleaseKey(node)
+        case .scheduledFailover: runScheduledFailover(node)
+        case .demoteFollow: followAfterDemote(node)
         }
     }
 }

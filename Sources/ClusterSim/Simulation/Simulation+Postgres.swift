@@ -160,7 +160,7 @@ extension Simulation {
         postgres[node].control = postgres[node].isPrimary ? .shutDown : .shutDownInRecovery
         postgresGone(node, becoming: .stopped)
         switch agents[node].action {
-        case .demote(let mode)?:
+        case .demote(let mode)? where mode != .graceful:
             startPostgres(node, asPrimary: false, upstream: mode == .offline ? nil : cachedLeader(node))
         case .rewind(let source)?:
             runRewind(node, from: source)

@@ -48,7 +48,7 @@ extension Simulation {
     /// cannot work with these timers is not armed.
     func pingWatchdog(_ node: Int) {
         let settings = options.patroni.watchdog
-        guard settings.isEnabled, watchdogUsable else { return }
+        guard settings.isEnabled, watchdogUsable, !isPaused(node) else { return }
         if watchdogs[node] == nil { note(node, "watchdog", "watchdog activated with a timeout of \(settings.timeout(ttl: timers.ttl))") }
         let deadline = now + settings.timeout(ttl: timers.ttl)
         watchdogs[node] = deadline

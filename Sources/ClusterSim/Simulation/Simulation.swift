@@ -210,6 +210,8 @@ public final class Simulation {
             watchdogExpired(node, deadline: deadline)
         case .thaw(let node):
             thaw(node)
+        case .manualFailoverPoll(let poll):
+            pollManualFailover(poll)
         case .sample:
             sampleLag()
         case .endOfRun:

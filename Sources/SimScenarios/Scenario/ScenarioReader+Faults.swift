@@ -6,21 +6,28 @@ extension ScenarioReader {
         ("stop", ["target"]), ("kill", ["target"]), ("kill-patroni", ["target"]), ("kill-postgres", ["target"]),
         ("start", ["target"]), ("freeze", ["target", "for"]), ("clock-step", ["target", "by"]),
         ("partition", ["target", "from", "direction"]), ("heal", ["target"]),
+        ("switchover", ["candidate", "scheduled_at"]), ("failover", ["candidate", "scheduled_at"]),
+        ("pause", []), ("resume", []),
     ]
+
+    /// The actions that take no `target`: `heal` (all links when absent) and the operator's
+    /// requests, which go to the leader's REST API.
+    static let actionsWithoutTarget = ["heal", "switchover", "failover", "pause", "resume"]
 
     /// Whether `action` should make the cluster fail over whichever node leads: a stop or
     /// kill of the leader, or cutting the leader off from etcd.
     ///
     /// Killing only Patroni or only PostgreSQL, a freeze and a clock step of the leader may
     /// or may not end in a failover (the leader may keep or regain its lock in time), so
-    /// they do not count.
+    /// they do not count; nor does an operator's request, which Patroni may refuse.
     static func causesFailover(_ action: FaultAction) -> Bool {
         switch action {
         case .stop(.leader), .kill(.leader):
             return true
         case .partition(let partition):
             return partition.target == .leader && partition.peers.contains(.etcd)
-        case .stop, .kill, .start, .killPatroni, .killPostgres, .freeze, .clockStep, .heal:
+        case .stop, .kill, .start, .killPatroni, .killPostgres, .freeze, .clockStep, .heal,
+             .switchover, .failover, .pause, .resume:
             return false
         }
     }
@@ -81,7 +88,7 @@ extension ScenarioReader {
         var target: FaultTarget?
         if let targetValue = raw["target"] {
             target = self.target(targetValue, at: JSONPath.child(path, "target"), nodes: nodes)
-        } else if action != nil && action != "heal" {
+        } else if let action, !Self.actionsWithoutTarget.contains(action) {
             fail(path, "missing required key \"target\"")
         }
         let faultAction = action.flatMap { self.faultAction($0, target: target, in: raw, at: path, nodes: nodes) }
@@ -98,6 +105,12 @@ extension ScenarioReader {
         switch name {
         case "heal":
             return .heal(target)
+        case "pause":
+            return .pause
+        case "resume":
+            return .resume
+        case "switchover", "failover":
+            return manualFailoverAction(name, in: raw, at: path, nodes: nodes)
         case "partition":
             var peers: [PeerSelector] = [.etcd, .otherNodes, .clients]
             var direction = PartitionDirection.both

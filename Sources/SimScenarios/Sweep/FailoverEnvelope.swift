@@ -114,6 +114,8 @@ public struct FailoverEnvelope: Sendable, Equatable {
             case .killPatroni(let target), .killPostgres(let target), .freeze(let target, _), .clockStep(let target, _):
                 if target == .replica { continue }
                 return .unavailable("no closed form for \(fault.action.label)")
+            case .switchover, .failover, .pause, .resume:
+                return .unavailable("no closed form for \(fault.action.label)")
             }
         }
         return .unavailable("no fault that can cause a failover")

@@ -1,0 +1,16 @@
+/// The REST handler's polling of a request it wrote (`api.py::poll_failover_result`):
+/// once a second, for up to 2 × max(10, `loop_wait`) seconds.
+struct ManualFailoverPoll: Equatable {
+    /// The node whose REST API handles the request.
+    var handler: Int
+    /// The endpoint the request went to (after Patroni's failover-to-switchover rewrite).
+    var kind: ManualFailoverKind
+    /// The leader when the request was made.
+    var oldLeader: String?
+    /// The candidate asked for.
+    var candidate: String?
+    /// Polls done so far.
+    var polls: Int
+    /// Polls allowed: 2 × max(10, `loop_wait`).
+    var limit: Int
+}

@@ -27,6 +27,7 @@ struct EtcdCall {
         case prePromoteSync
         case releaseLeader
         case releaseAfterCrash
+        case releaseAfterFailedStart
         case shutdownMember
     }
 

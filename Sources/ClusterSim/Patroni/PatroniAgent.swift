@@ -67,6 +67,8 @@ struct PatroniAgent {
     var syncNamesAfterWrite: SynchronousStandbyNames?
     /// Bootstrap finished; `post_bootstrap` still has to publish the cluster.
     var postBootstrapPending = false
+    /// A start by `Ha.recover` failed; the next cycle runs `post_recover`.
+    var startFailed = false
 
     /// Whether the HA loop's `is_leader()` holds at wall-clock time `wallNow`.
     func isLeader(at wallNow: SimInstant) -> Bool { leaderExpiry.map { wallNow < $0 } ?? false }

@@ -39,6 +39,19 @@ public enum FaultAction: Sendable, Equatable {
     case partition(Partition)
     /// Removes link rules: those involving `target`, or all of them when `nil`.
     case heal(FaultTarget?)
+    /// PostgreSQL on the node fails to start (a broken configuration or data directory)
+    /// until `fixPostgres`; a running postmaster is not affected until it restarts.
+    case breakPostgres(FaultTarget)
+    /// Undoes `breakPostgres`: the next start succeeds.
+    case fixPostgres(FaultTarget)
+    /// The node's disk becomes `factor` times slower for `for` (or until `fastDisk`): the
+    /// walreceiver writes received WAL at the healthy rate divided by `factor`.
+    case slowDisk(FaultTarget, factor: Int64, for: SimDuration?)
+    /// Undoes `slowDisk`.
+    case fastDisk(FaultTarget)
+    /// `patronictl reinit`: PostgreSQL on the replica is stopped, its data directory removed
+    /// and cloned again from the leader by base backup.
+    case reinit(FaultTarget)
 
     /// A short label such as `stop leader`, for timelines and reports.
     public var label: String {
@@ -52,6 +65,11 @@ public enum FaultAction: Sendable, Equatable {
         case let .clockStep(t, by): return "clock-step \(t.label) by \(by)"
         case .partition(let p): return "partition \(p.target.label) from \(p.peers.map(\.label).joined(separator: ",")) (\(p.direction.rawValue))"
         case .heal(let t): return t.map { "heal \($0.label)" } ?? "heal all"
+        case .breakPostgres(let t): return "break-postgres \(t.label)"
+        case .fixPostgres(let t): return "fix-postgres \(t.label)"
+        case let .slowDisk(t, factor, duration): return "slow-disk \(t.label) x\(factor)" + (duration.map { " for \($0)" } ?? "")
+        case .fastDisk(let t): return "fast-disk \(t.label)"
+        case .reinit(let t): return "reinit \(t.label)"
         }
     }
 }

@@ -79,6 +79,7 @@ extension Simulation {
         case .prePromoteSync: prePromoteSyncWritten(node, result)
         case .releaseLeader, .shutdownMember: shutdownStep(node, purpose, result)
         case .releaseAfterCrash: releasedAfterCrash(node, result)
+        case .releaseAfterFailedStart: touchMember(node)
         }
     }
 }

@@ -28,6 +28,8 @@ extension Simulation {
         let pg = postgres[node]
         if agents[node].action != nil {
             if leader == node { updateLock(node) } else { touchMember(node) }
+        } else if agents[node].startFailed {
+            postRecover(node, leader: leader)
         } else if agents[node].postBootstrapPending {
             postBootstrap(node)
         } else if !pg.hasData {
@@ -57,7 +59,7 @@ extension Simulation {
         }
         let leader = cachedLeader(node)
         let ordinaryReplica = agents[node].action == nil && leader != nil && leader != node
-        sleep(node, until: now + nap + (ordinaryReplica ? .millis(500) : .zero))
+        sleep(node, until: now + clocks[node].realDuration(nap + (ordinaryReplica ? .millis(500) : .zero)))
     }
 
     private func sleep(_ node: Int, until wakeAt: SimInstant) {

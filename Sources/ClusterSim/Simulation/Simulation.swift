@@ -37,8 +37,10 @@ public final class Simulation {
     var systemIdentifier: String?
     /// When each fault fires, drawn at the start of the run.
     let faultTimes: [SimInstant]
-    /// Each node's wall clock minus the simulation's clock (clock steps move it).
-    var clockOffsets: [SimDuration]
+    /// Each node's wall clock: its offset and drift (clock steps move the offset).
+    var clocks: [NodeClock]
+    /// What per-node faults did to each node (broken PostgreSQL, slow disk).
+    var nodeFaults: [NodeFaultState]
     /// Each node's watchdog: the instant it resets the host unless pinged, or nil when disarmed.
     var watchdogs: [SimInstant?]
     /// Until when each node's Patroni is frozen (SIGSTOP), if it is.
@@ -69,8 +71,9 @@ public final class Simulation {
         watchers = Array(repeating: nil, count: n)
         agents = Array(repeating: PatroniAgent(), count: n)
         postgres = Array(repeating: PostgresInstance(nodeCount: n), count: n)
-        clockOffsets = Array(repeating: .zero, count: n)
+        clocks = options.nodes.map(\.clock)
         watchdogs = Array(repeating: nil, count: n)
+        nodeFaults = Array(repeating: NodeFaultState(), count: n)
         frozenUntil = Array(repeating: nil, count: n)
         agentRandom = options.nodes.map { RandomStream(seed: options.seed, stream: "patroni/\($0.name)") }
         clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))
@@ -245,7 +248,7 @@ public final class Simulation {
     }
 
     /// The node's wall clock now (what Patroni's `time.time()` returns there).
-    func wallNow(_ node: Int) -> SimInstant { now + clockOffsets[node] }
+    func wallNow(_ node: Int) -> SimInstant { clocks[node].wall(at: now) }
 
     /// Adds a notable event to the timeline.
     func note(_ host: Int?, _ kind: String, _ message: String) {

@@ -6,6 +6,8 @@ extension ScenarioReader {
         ("stop", ["target"]), ("kill", ["target"]), ("kill-patroni", ["target"]), ("kill-postgres", ["target"]),
         ("start", ["target"]), ("freeze", ["target", "for"]), ("clock-step", ["target", "by"]),
         ("partition", ["target", "from", "direction"]), ("heal", ["target"]),
+        ("break-postgres", ["target"]), ("fix-postgres", ["target"]), ("slow-disk", ["target", "factor", "for"]),
+        ("fast-disk", ["target"]), ("reinit", ["target"]),
     ]
 
     /// Whether `action` should make the cluster fail over whichever node leads: a stop or
@@ -20,7 +22,8 @@ extension ScenarioReader {
             return true
         case .partition(let partition):
             return partition.target == .leader && partition.peers.contains(.etcd)
-        case .stop, .kill, .start, .killPatroni, .killPostgres, .freeze, .clockStep, .heal:
+        case .stop, .kill, .start, .killPatroni, .killPostgres, .freeze, .clockStep, .heal,
+             .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit:
             return false
         }
     }
@@ -126,6 +129,8 @@ extension ScenarioReader {
                 return nil
             }
             return .clockStep(target, by: step)
+        case "slow-disk":
+            return slowDisk(target: target, in: raw, at: path)
         default:
             guard let target else {
                 return nil
@@ -136,6 +141,10 @@ extension ScenarioReader {
             case "kill-patroni": return .killPatroni(target)
             case "kill-postgres": return .killPostgres(target)
             case "start": return .start(target)
+            case "break-postgres": return .breakPostgres(target)
+            case "fix-postgres": return .fixPostgres(target)
+            case "fast-disk": return .fastDisk(target)
+            case "reinit": return .reinit(target)
             default: return nil
             }
         }

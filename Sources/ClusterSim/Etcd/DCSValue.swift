@@ -6,7 +6,7 @@ public enum DCSValue: Sendable, Equatable {
     /// `initialize`: the system identifier (empty while the bootstrap race is being run).
     case initialize(String)
     /// `config`: the dynamic configuration.
-    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64)
+    case config(DynamicConfig)
     /// `members/<name>`: a member's published state.
     case member(MemberData)
     /// `status`: the leader's last published WAL position.
@@ -21,8 +21,7 @@ public enum DCSValue: Sendable, Equatable {
         switch self {
         case .leaderName(let name): return name
         case .initialize(let sysid): return sysid
-        case let .config(ttl, loopWait, retry, lag):
-            return "{\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
+        case .config(let config): return config.rendered
         case .member(let data): return data.rendered
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):

@@ -49,6 +49,8 @@ public enum FaultAction: Sendable, Equatable {
     case slowDisk(FaultTarget, factor: Int64, for: SimDuration?)
     /// Undoes `slowDisk`.
     case fastDisk(FaultTarget)
+    /// `patronictl edit-config`: a change of the dynamic configuration in the DCS.
+    case setConfig(DynamicConfigChange)
     /// `patronictl reinit`: PostgreSQL on the replica is stopped, its data directory removed
     /// and cloned again from the leader by base backup.
     case reinit(FaultTarget)
@@ -70,6 +72,7 @@ public enum FaultAction: Sendable, Equatable {
         case let .slowDisk(t, factor, duration): return "slow-disk \(t.label) x\(factor)" + (duration.map { " for \($0)" } ?? "")
         case .fastDisk(let t): return "fast-disk \(t.label)"
         case .reinit(let t): return "reinit \(t.label)"
+        case .setConfig(let change): return "set-config \(change.label)"
         }
     }
 }

@@ -43,19 +43,15 @@ extension Simulation {
             noteOnce(node, "waiting", "waiting for leader to bootstrap")
             touchMember(node)
         case (.writeInitialize, .answered(.ok)):
-            let p = options.patroni
             callEtcd(node, .put(key: keys.config,
-                                value: .config(ttl: Int(timers.ttl.microseconds / 1_000_000),
-                                               loopWait: Int(timers.loopWait.microseconds / 1_000_000),
-                                               retryTimeout: Int(timers.retryTimeout.microseconds / 1_000_000),
-                                               maximumLagOnFailover: p.maximumLagOnFailover), lease: 0),
+                                value: .config(DynamicConfig(timers: timers(of: node), settings: nodeConfigs[node].settings)), lease: 0),
                      .writeConfig)
         case (.writeConfig, .answered(.ok)):
             callEtcd(node, .put(key: keys.leader, value: .leaderName(name(node)), lease: agents[node].lease),
                      .takeLeader)
         case (.takeLeader, .answered(.ok)):
             agents[node].postBootstrapPending = false
-            agents[node].leaderExpiry = wallNow(node) + timers.ttl
+            agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
             pingWatchdog(node)
             agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "initialized", "initialized a new cluster")

@@ -54,6 +54,10 @@ extension Simulation {
             guard let node = resolve(target, for: fault) else { return }
             noteFault(fault, node: node)
             applyNodeFault(fault.action, to: node)
+        case .setConfig(let change):
+            note(nil, "fault", "fault: \(fault.action.label)")
+            recordFault(fault, node: nil)
+            setConfig(change)
         }
     }
 
@@ -119,6 +123,7 @@ extension FaultAction {
             return t.isRole
         case .partition(let p): return p.target.isRole
         case .heal(let t): return t?.isRole ?? false
+        case .setConfig: return false
         }
     }
 
@@ -126,7 +131,7 @@ extension FaultAction {
     var canCauseFailover: Bool {
         switch self {
         case .stop, .kill, .partition, .killPatroni, .killPostgres, .freeze, .clockStep: return true
-        case .start, .heal, .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit: return false
+        case .start, .heal, .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit, .setConfig: return false
         }
     }
 }

@@ -49,10 +49,11 @@ extension Simulation {
     /// or something asked for a wake-up meanwhile (PATRONI.md §1.2).
     func endCycle(_ node: Int) {
         guard agents[node].process == .running else { return }
-        agents[node].nextRun = agents[node].nextRun + timers.loopWait
+        let ttlChanged = pickUpConfig(node)
+        agents[node].nextRun = agents[node].nextRun + timers(of: node).loopWait
         agents[node].leaseRefreshedAt = nil
         let nap = agents[node].nextRun - wallNow(node)
-        if nap <= .zero || agents[node].wakePending {
+        if nap <= .zero || agents[node].wakePending || ttlChanged {
             agents[node].nextRun = wallNow(node)
             sleep(node, until: now)
             return
@@ -96,7 +97,7 @@ extension Simulation {
     /// `touch_member`: refresh the lease unless done within `loop_wait`, then write the
     /// member key if it changed; then the cycle ends.
     func touchMember(_ node: Int) {
-        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers.loopWait {
+        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers(of: node).loopWait {
             writeMemberKey(node)
         } else {
             callEtcd(node, .keepAlive(lease: agents[node].lease), .touchKeepAlive)
@@ -120,7 +121,7 @@ extension Simulation {
             agents[node].leaseRefreshedAt = wallNow(node)
             writeMemberKey(node)
         case (.touchKeepAlive, .answered(.leaseNotFound)):
-            callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .touchGrant)
+            callEtcd(node, .grantLease(ttlSeconds: timers(of: node).ttl.microseconds / 1_000_000), .touchGrant)
         case (.touchGrant, .answered(.leaseGranted(let id, _))):
             agents[node].lease = id
             agents[node].leaseRefreshedAt = wallNow(node)

@@ -39,6 +39,8 @@ public final class Simulation {
     let faultTimes: [SimInstant]
     /// Each node's wall clock: its offset and drift (clock steps move the offset).
     var clocks: [NodeClock]
+    /// The configuration each Patroni runs with (the DCS `config` it last picked up).
+    var nodeConfigs: [NodeConfig]
     /// What per-node faults did to each node (broken PostgreSQL, slow disk).
     var nodeFaults: [NodeFaultState]
     /// Each node's watchdog: the instant it resets the host unless pinged, or nil when disarmed.
@@ -74,6 +76,7 @@ public final class Simulation {
         clocks = options.nodes.map(\.clock)
         watchdogs = Array(repeating: nil, count: n)
         nodeFaults = Array(repeating: NodeFaultState(), count: n)
+        nodeConfigs = Array(repeating: NodeConfig(settings: options.patroni, timers: timers), count: n)
         frozenUntil = Array(repeating: nil, count: n)
         agentRandom = options.nodes.map { RandomStream(seed: options.seed, stream: "patroni/\($0.name)") }
         clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))

@@ -7,7 +7,7 @@ extension ScenarioReader {
         ("start", ["target"]), ("freeze", ["target", "for"]), ("clock-step", ["target", "by"]),
         ("partition", ["target", "from", "direction"]), ("heal", ["target"]),
         ("break-postgres", ["target"]), ("fix-postgres", ["target"]), ("slow-disk", ["target", "factor", "for"]),
-        ("fast-disk", ["target"]), ("reinit", ["target"]),
+        ("fast-disk", ["target"]), ("reinit", ["target"]), ("set-config", ["settings"]),
     ]
 
     /// Whether `action` should make the cluster fail over whichever node leads: a stop or
@@ -23,7 +23,7 @@ extension ScenarioReader {
         case .partition(let partition):
             return partition.target == .leader && partition.peers.contains(.etcd)
         case .stop, .kill, .start, .killPatroni, .killPostgres, .freeze, .clockStep, .heal,
-             .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit:
+             .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit, .setConfig:
             return false
         }
     }
@@ -84,7 +84,7 @@ extension ScenarioReader {
         var target: FaultTarget?
         if let targetValue = raw["target"] {
             target = self.target(targetValue, at: JSONPath.child(path, "target"), nodes: nodes)
-        } else if action != nil && action != "heal" {
+        } else if action != nil && action != "heal" && action != "set-config" {
             fail(path, "missing required key \"target\"")
         }
         let faultAction = action.flatMap { self.faultAction($0, target: target, in: raw, at: path, nodes: nodes) }
@@ -101,6 +101,8 @@ extension ScenarioReader {
         switch name {
         case "heal":
             return .heal(target)
+        case "set-config":
+            return setConfig(in: raw, at: path)
         case "partition":
             var peers: [PeerSelector] = [.etcd, .otherNodes, .clients]
             var direction = PartitionDirection.both

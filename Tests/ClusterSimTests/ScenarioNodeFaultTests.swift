@@ -68,4 +68,37 @@ final class ScenarioNodeFaultTests: XCTestCase {
             "$.faults[3].factor: key \"factor\" is not allowed with action \"reinit\"; allowed keys: action, at, target, within",
         ])
     }
+
+    func testSetConfigDecodesItsSettings() {
+        let json = """
+        {"name": "x", "faults": [
+          {"at": "10s", "action": "set-config", "settings": {"ttl": 20, "loop_wait": 5, "retry_timeout": 5,
+            "maximum_lag_on_failover": 0, "check_timeline": true, "primary_start_timeout": 0}}
+        ]}
+        """
+        XCTAssertEqual(decodedScenario(json)?.options.faults, [
+            Fault(at: at(10), action: .setConfig(DynamicConfigChange(ttl: 20, loopWait: 5, retryTimeout: 5, maximumLagOnFailover: 0,
+                                                                     checkTimeline: true, primaryStartTimeout: 0))),
+        ])
+    }
+
+    func testBadSetConfigFaultsAreReportedWithTheirPaths() {
+        let json = """
+        {"name": "x", "faults": [
+          {"at": "10s", "action": "set-config"},
+          {"at": "20s", "action": "set-config", "settings": {}},
+          {"at": "30s", "action": "set-config", "settings": {"synchronous_mode": true, "tll": 20, "ttl": 0}},
+          {"at": "40s", "action": "set-config", "target": "leader", "settings": "ttl=20"}
+        ]}
+        """
+        XCTAssertEqual(scenarioProblems(json), [
+            "$.faults[0]: missing required key \"settings\"",
+            "$.faults[1].settings: expected at least one of check_timeline, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, ttl, got an empty object",
+            "$.faults[2].settings.synchronous_mode: \"synchronous_mode\" cannot be changed at run time in this model; set-config accepts check_timeline, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, ttl",
+            "$.faults[2].settings.tll: unknown key \"tll\"; allowed keys: check_timeline, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, ttl (did you mean \"ttl\"?)",
+            "$.faults[2].settings.ttl: expected an integer from 1 to 2592000 (seconds), got number 0",
+            "$.faults[3].settings: expected an object of dynamic settings, got string \"ttl=20\"",
+            "$.faults[3].target: key \"target\" is not allowed with action \"set-config\"; allowed keys: action, at, settings, within",
+        ])
+    }
 }

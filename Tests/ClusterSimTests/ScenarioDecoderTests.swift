@@ -230,7 +230,7 @@ final class ScenarioDecoderTests: XCTestCase {
             "$.cluster.patroni.loop_wiat: unknown key \"loop_wiat\"; allowed keys: check_timeline, enforce_timer_rules, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, synchronous_mode, synchronous_mode_strict, ttl, use_pg_rewind, watchdog (did you mean \"loop_wait\"?)",
             "$.colour: unknown key \"colour\"; allowed keys: cluster, description, duration, expect, faults, ha, limits, name, seed, workload",
             "$.expect.failover_time.avg: unknown key \"avg\"; allowed keys: max, min",
-            "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows",
+            "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, at, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows",
             "$.faults[0].from: key \"from\" is not allowed with action \"heal\"; allowed keys: action, at, target, within",
         ])
     }
@@ -339,8 +339,8 @@ final class ScenarioDecoderTests: XCTestCase {
         XCTAssertEqual(scenarioProblems(json), [
             "$.faults[0]: missing required key \"at\"",
             "$.faults[0]: missing required key \"target\"",
-            "$.faults[1].action: expected one of \"stop\", \"kill\", \"kill-patroni\", \"kill-postgres\", \"start\", \"freeze\", \"clock-step\", \"partition\" or \"heal\", got string \"reboot\"",
-            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, by, direction, for, from, target, within",
+            "$.faults[1].action: expected one of \"stop\", \"kill\", \"kill-patroni\", \"kill-postgres\", \"start\", \"freeze\", \"clock-step\", \"partition\", \"heal\", \"break-postgres\", \"fix-postgres\", \"slow-disk\", \"fast-disk\", \"reinit\" or \"set-config\", got string \"reboot\"",
+            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, by, direction, factor, for, from, settings, target, within",
             "$.faults[2]: missing required key \"action\"",
             "$.faults[3].direction: expected one of \"outbound\", \"inbound\" or \"both\", got string \"sideways\"",
             "$.faults[3].from: expected at least one of \"etcd\", \"nodes\", \"clients\" or node names, got an empty array",

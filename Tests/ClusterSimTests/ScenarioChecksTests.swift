@@ -50,7 +50,7 @@ final class ScenarioChecksTests: XCTestCase {
                                  "converge_whithin": "1m"}}
         """
         XCTAssertEqual(scenarioProblems(json), [
-            "$.expect.converge_whithin: unknown key \"converge_whithin\"; allowed keys: all_streaming, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows (did you mean \"converge_within\"?)",
+            "$.expect.converge_whithin: unknown key \"converge_whithin\"; allowed keys: all_streaming, at, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows (did you mean \"converge_within\"?)",
             "$.expect.converge_within: expected a duration greater than zero, got \"0s\"",
             "$.expect.converged: expected true or false, got string \"yes\"",
             "$.expect.zombie_window_max: \"-1s\" is negative; durations must be zero or more",

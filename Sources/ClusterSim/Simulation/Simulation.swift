@@ -7,7 +7,8 @@
 public final class Simulation {
     /// The options the run was built from.
     public let options: ClusterOptions
-    /// The timers after Patroni's validation.
+    /// The timers after Patroni's validation, as every node starts with them (a `set-config`
+    /// changes a node's own: `timers(of:)`).
     public let timers: EffectiveTimers
     /// The hosts and their IDs.
     public let layout: HostLayout

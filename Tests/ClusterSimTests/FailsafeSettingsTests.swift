@@ -26,10 +26,15 @@ final class FailsafeSettingsTests: XCTestCase {
         XCTAssertFalse(topology.contains("postgres-2"))
     }
 
-    func testTheConfigKeyNamesFailsafeModeOnlyWhenItIsOn() {
-        XCTAssertEqual(DCSValue.config(ttl: 20, loopWait: 2, retryTimeout: 3, maximumLagOnFailover: 1_048_576).rendered,
+    func testTheConfigKeyNamesFailsafeModeAndPauseOnlyWhenOn() {
+        var config = DynamicConfig(ttl: 20, loopWait: 2, retryTimeout: 3, maximumLagOnFailover: 1_048_576)
+        XCTAssertEqual(DCSValue.config(config).rendered,
                        #"{"loop_wait":2,"maximum_lag_on_failover":1048576,"retry_timeout":3,"ttl":20}"#)
-        XCTAssertEqual(DCSValue.config(ttl: 20, loopWait: 2, retryTimeout: 3, maximumLagOnFailover: 1_048_576, failsafeMode: true).rendered,
+        config.failsafeMode = true
+        XCTAssertEqual(DCSValue.config(config).rendered,
                        #"{"failsafe_mode":true,"loop_wait":2,"maximum_lag_on_failover":1048576,"retry_timeout":3,"ttl":20}"#)
+        config.pause = true
+        XCTAssertEqual(DCSValue.config(config).rendered,
+                       #"{"failsafe_mode":true,"loop_wait":2,"maximum_lag_on_failover":1048576,"pause":true,"retry_timeout":3,"ttl":20}"#)
     }
 }

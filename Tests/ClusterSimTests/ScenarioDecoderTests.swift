@@ -339,8 +339,8 @@ final class ScenarioDecoderTests: XCTestCase {
         XCTAssertEqual(scenarioProblems(json), [
             "$.faults[0]: missing required key \"at\"",
             "$.faults[0]: missing required key \"target\"",
-            "$.faults[1].action: expected one of \"stop\", \"kill\", \"kill-patroni\", \"kill-postgres\", \"start\", \"freeze\", \"clock-step\", \"partition\", \"heal\", \"switchover\", \"failover\", \"pause\" or \"resume\", got string \"reboot\"",
-            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, by, candidate, direction, for, from, scheduled_at, target, within",
+            "$.faults[1].action: expected one of \"stop\", \"kill\", \"kill-patroni\", \"kill-postgres\", \"start\", \"freeze\", \"clock-step\", \"partition\", \"heal\", \"switchover\", \"failover\", \"pause\", \"resume\", \"break-postgres\", \"fix-postgres\", \"slow-disk\", \"fast-disk\", \"reinit\" or \"set-config\", got string \"reboot\"",
+            "$.faults[1].seconds: unknown key \"seconds\"; allowed keys: action, at, by, candidate, direction, factor, for, from, scheduled_at, settings, target, within",
             "$.faults[2]: missing required key \"action\"",
             "$.faults[3].direction: expected one of \"outbound\", \"inbound\" or \"both\", got string \"sideways\"",
             "$.faults[3].from: expected at least one of \"etcd\", \"nodes\", \"clients\" or node names, got an empty array",

@@ -5,10 +5,8 @@ public enum DCSValue: Sendable, Equatable {
     case leaderName(String)
     /// `initialize`: the system identifier (empty while the bootstrap race is being run).
     case initialize(String)
-    /// `config`: the dynamic configuration (`failsafe_mode` is written only when on; `pause` is
-    /// set by `patronictl pause`, maintenance mode).
-    case config(ttl: Int, loopWait: Int, retryTimeout: Int, maximumLagOnFailover: Int64, failsafeMode: Bool = false,
-                pause: Bool = false)
+    /// `config`: the dynamic configuration.
+    case config(DynamicConfig)
     /// `members/<name>`: a member's published state.
     case member(MemberData)
     /// `status`: the leader's last published WAL position.
@@ -27,9 +25,7 @@ public enum DCSValue: Sendable, Equatable {
         switch self {
         case .leaderName(let name): return name
         case .initialize(let sysid): return sysid
-        case let .config(ttl, loopWait, retry, lag, failsafe, pause):
-            return "{" + (failsafe ? "\"failsafe_mode\":true," : "") + "\"loop_wait\":\(loopWait),\"maximum_lag_on_failover\":\(lag),"
-                + (pause ? "\"pause\":true," : "") + "\"retry_timeout\":\(retry),\"ttl\":\(ttl)}"
+        case .config(let config): return config.rendered
         case .member(let data): return data.rendered
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):

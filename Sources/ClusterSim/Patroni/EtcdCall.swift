@@ -28,6 +28,7 @@ struct EtcdCall {
         case prePromoteSync
         case releaseLeader
         case releaseAfterCrash
+        case releaseAfterFailedStart
         case shutdownMember
         case writeFailover
         case releaseWhilePaused

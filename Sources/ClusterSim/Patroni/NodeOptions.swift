@@ -6,6 +6,8 @@ public struct NodeOptions: Sendable, Equatable {
     public var nofailover: Bool = false
     /// `tags.failover_priority`: breaks ties between candidates at equal WAL (0 means never).
     public var failoverPriority: Int = 1
+    /// The node's wall clock at the start of the run (offset and drift).
+    public var clock = NodeClock()
 
     /// Creates a node named `name` with default tags.
     public init(name: String) { self.name = name }

@@ -73,6 +73,8 @@ struct PatroniAgent {
     var wakeOnFailoverWrite = false
     /// The HA loop's write of `/failover` in flight (a clean-up or a rewrite), and where it continues.
     var failoverWrite: PendingFailoverWrite?
+    /// A start by `Ha.recover` failed; the next cycle runs `post_recover`.
+    var startFailed = false
 
     /// Whether the HA loop's `is_leader()` holds at wall-clock time `wallNow`.
     func isLeader(at wallNow: SimInstant) -> Bool { leaderExpiry.map { wallNow < $0 } ?? false }

@@ -20,6 +20,10 @@ public struct PostgresSettings: Sendable, Equatable {
     public var dataSize: Int64 = 64_000_000
     /// Base backup throughput, in bytes per second.
     public var basebackupBytesPerSecond: Int64 = 100_000_000
+    /// How fast a replica's disk writes received WAL, in bytes per second, once a
+    /// `slow-disk` fault divides it by its factor. A healthy disk is modelled as writing at
+    /// once (at this rate a write's WAL takes microseconds).
+    public var walWriteBytesPerSecond: Int64 = 100_000_000
     /// WAL bytes written by one client write (INSERT and COMMIT records).
     public var walBytesPerWrite: Int64 = 200
     /// WAL bytes of a checkpoint record (shutdown or end-of-recovery).

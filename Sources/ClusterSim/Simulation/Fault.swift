@@ -49,6 +49,21 @@ public enum FaultAction: Sendable, Equatable {
     case pause
     /// `patronictl resume`: clears `pause` in the `/config` key.
     case resume
+    /// PostgreSQL on the node fails to start (a broken configuration or data directory)
+    /// until `fixPostgres`; a running postmaster is not affected until it restarts.
+    case breakPostgres(FaultTarget)
+    /// Undoes `breakPostgres`: the next start succeeds.
+    case fixPostgres(FaultTarget)
+    /// The node's disk becomes `factor` times slower for `for` (or until `fastDisk`): the
+    /// walreceiver writes received WAL at the healthy rate divided by `factor`.
+    case slowDisk(FaultTarget, factor: Int64, for: SimDuration?)
+    /// Undoes `slowDisk`.
+    case fastDisk(FaultTarget)
+    /// `patronictl edit-config`: a change of the dynamic configuration in the DCS.
+    case setConfig(DynamicConfigChange)
+    /// `patronictl reinit`: PostgreSQL on the replica is stopped, its data directory removed
+    /// and cloned again from the leader by base backup.
+    case reinit(FaultTarget)
 
     /// A short label such as `stop leader`, for timelines and reports.
     public var label: String {
@@ -62,6 +77,12 @@ public enum FaultAction: Sendable, Equatable {
         case let .clockStep(t, by): return "clock-step \(t.label) by \(by)"
         case .partition(let p): return "partition \(p.target.label) from \(p.peers.map(\.label).joined(separator: ",")) (\(p.direction.rawValue))"
         case .heal(let t): return t.map { "heal \($0.label)" } ?? "heal all"
+        case .breakPostgres(let t): return "break-postgres \(t.label)"
+        case .fixPostgres(let t): return "fix-postgres \(t.label)"
+        case let .slowDisk(t, factor, duration): return "slow-disk \(t.label) x\(factor)" + (duration.map { " for \($0)" } ?? "")
+        case .fastDisk(let t): return "fast-disk \(t.label)"
+        case .reinit(let t): return "reinit \(t.label)"
+        case .setConfig(let change): return "set-config \(change.label)"
         case let .switchover(candidate, scheduledAt), let .failover(candidate, scheduledAt):
             let kind = self.manualFailoverKind.map(\.rawValue) ?? ""
             return kind + (candidate.map { " to \($0.label)" } ?? "") + (scheduledAt.map { " at \($0)" } ?? "")

@@ -87,6 +87,10 @@ enum PostgresStep {
     case fastStopDone
     case crashRecoveryDone
     case rewindDone(from: Int)
+    /// The postmaster of a broken PostgreSQL exited during start-up.
+    case startFailed
+    /// A slow disk finished writing received WAL up to `lsn`.
+    case walWritten(lsn: Int64)
 }
 
 /// The steps of a manual failover, each ending after a delay drawn from the operator's ranges.

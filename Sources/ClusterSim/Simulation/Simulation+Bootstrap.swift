@@ -2,12 +2,7 @@ extension Simulation {
     /// A node without a data directory: race for `initialize`, or clone from the leader.
     func bootstrap(_ node: Int, leader: Int?) {
         if let leader, leader != node {
-            note(node, "basebackup", "trying to bootstrap from leader '\(name(leader))'")
-            agents[node].action = .basebackup(from: leader)
-            recordStates()
-            let micros = transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
-            scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: leader)),
-                               after: SimDuration(microseconds: micros))
+            startBasebackup(node, from: leader)
             touchMember(node)
         } else if leader == nil && agents[node].cache["initialize"] == nil {
             callEtcd(node, .createIfAbsent(key: keys.initialize, value: .initialize(""), lease: 0),
@@ -16,6 +11,17 @@ extension Simulation {
             noteOnce(node, "waiting", "waiting for leader to bootstrap")
             touchMember(node)
         }
+    }
+
+    /// Clones the data directory from `leader` by base backup, taking the data size at the
+    /// base backup rate (`basebackupDone` starts PostgreSQL as a replica).
+    func startBasebackup(_ node: Int, from leader: Int) {
+        note(node, "basebackup", "trying to bootstrap from leader '\(name(leader))'")
+        agents[node].action = .basebackup(from: leader)
+        recordStates()
+        let micros = transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
+        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: leader)),
+                           after: SimDuration(microseconds: micros))
     }
 
     /// `post_bootstrap`: publish the system identifier and the config, and take the leader key.
@@ -37,20 +43,15 @@ extension Simulation {
             noteOnce(node, "waiting", "waiting for leader to bootstrap")
             touchMember(node)
         case (.writeInitialize, .answered(.ok)):
-            let p = options.patroni
             callEtcd(node, .put(key: keys.config,
-                                value: .config(ttl: Int(timers.ttl.microseconds / 1_000_000),
-                                               loopWait: Int(timers.loopWait.microseconds / 1_000_000),
-                                               retryTimeout: Int(timers.retryTimeout.microseconds / 1_000_000),
-                                               maximumLagOnFailover: p.maximumLagOnFailover,
-                                               failsafeMode: p.failsafeMode), lease: 0),
+                                value: .config(DynamicConfig(timers: timers(of: node), settings: nodeConfigs[node].settings)), lease: 0),
                      .writeConfig)
         case (.writeConfig, .answered(.ok)):
             callEtcd(node, .put(key: keys.leader, value: .leaderName(name(node)), lease: agents[node].lease),
                      .takeLeader)
         case (.takeLeader, .answered(.ok)):
             agents[node].postBootstrapPending = false
-            agents[node].leaderExpiry = wallNow(node) + timers.ttl
+            agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
             pingWatchdog(node)
             agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "initialized", "initialized a new cluster")

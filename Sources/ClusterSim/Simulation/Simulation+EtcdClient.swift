@@ -1,13 +1,13 @@
 extension Simulation {
     /// The per-attempt timeout with one etcd endpoint: `retry_timeout / 3` (three urllib3 attempts).
-    var attemptTimeout: SimDuration { timers.retryTimeout / 3 }
+    func attemptTimeout(_ node: Int) -> SimDuration { timers(of: node).retryTimeout / 3 }
 
     /// Starts an etcd call for `node`'s Patroni, replacing any call in flight.
     func callEtcd(_ node: Int, _ request: EtcdRequest, _ purpose: EtcdCall.Purpose, retries: Bool = true) {
         let id = agents[node].nextCallID
         agents[node].nextCallID += 1
         agents[node].call = EtcdCall(id: id, request: request, purpose: purpose,
-                                     deadline: wallNow(node) + timers.retryTimeout, retries: retries)
+                                     deadline: wallNow(node) + timers(of: node).retryTimeout, retries: retries)
         sendAttempt(node)
     }
 
@@ -16,7 +16,7 @@ extension Simulation {
         call.attempt += 1
         call.attemptsInRound += 1
         agents[node].call = call
-        let timeout = min(attemptTimeout, call.deadline - wallNow(node))
+        let timeout = min(attemptTimeout(node), call.deadline - wallNow(node))
         let generation = agents[node].generation
         send(.etcdRequest(callID: call.id, attempt: call.attempt, generation: generation, call.request),
              from: node, to: layout.etcd(0))
@@ -82,6 +82,7 @@ extension Simulation {
         case .releaseAfterCrash: releasedAfterCrash(node, result)
         case .writeFailover: failoverWritten(node, result)
         case .releaseWhilePaused: releasedWhilePaused(node, result)
+        case .releaseAfterFailedStart: touchMember(node)
         }
     }
 }

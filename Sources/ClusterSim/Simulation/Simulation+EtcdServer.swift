@@ -27,7 +27,7 @@ extension Simulation {
     }
 
     /// Streams watch events to every watcher; a watcher that cannot be reached loses its watch.
-    private func broadcast(_ events: [WatchEvent], extraDelay: SimDuration) {
+    func broadcast(_ events: [WatchEvent], extraDelay: SimDuration) {
         let etcdHost = layout.etcd(0)
         for node in 0..<watchers.count {
             guard let generation = watchers[node] else { continue }

@@ -30,7 +30,7 @@ extension Simulation {
         case let .clockStep(target, by):
             guard let node = resolve(target, for: fault) else { return }
             noteFault(fault, node: node)
-            clockOffsets[node] = clockOffsets[node] + by
+            clocks[node].step(by: by)
             note(node, "clock-step", "wall clock stepped by \(by)")
         case .partition(let partition):
             guard let node = resolve(partition.target, for: fault) else { return }
@@ -55,6 +55,15 @@ extension Simulation {
             }
         case .pause, .resume:
             requestPause(fault, paused: fault.action == .pause)
+        case .breakPostgres(let target), .fixPostgres(let target), .slowDisk(let target, _, _), .fastDisk(let target),
+             .reinit(let target):
+            guard let node = resolve(target, for: fault) else { return }
+            noteFault(fault, node: node)
+            applyNodeFault(fault.action, to: node)
+        case .setConfig(let change):
+            note(nil, "fault", "fault: \(fault.action.label)")
+            recordFault(fault, node: nil)
+            setConfig(change)
         }
     }
 
@@ -115,11 +124,12 @@ extension FaultAction {
     var targetsRole: Bool {
         switch self {
         case .stop(let t), .kill(let t), .start(let t), .killPatroni(let t), .killPostgres(let t),
-             .freeze(let t, _), .clockStep(let t, _):
+             .freeze(let t, _), .clockStep(let t, _), .breakPostgres(let t), .fixPostgres(let t),
+             .slowDisk(let t, _, _), .fastDisk(let t), .reinit(let t):
             return t.isRole
         case .partition(let p): return p.target.isRole
         case .heal(let t): return t?.isRole ?? false
-        case .switchover, .failover, .pause, .resume: return false
+        case .switchover, .failover, .pause, .resume, .setConfig: return false
         }
     }
 
@@ -127,7 +137,8 @@ extension FaultAction {
     var canCauseFailover: Bool {
         switch self {
         case .stop, .kill, .partition, .killPatroni, .killPostgres, .freeze, .clockStep: return true
-        case .start, .heal, .switchover, .failover, .pause, .resume: return false
+        case .start, .heal, .switchover, .failover, .pause, .resume, .breakPostgres, .fixPostgres, .slowDisk, .fastDisk,
+             .reinit, .setConfig: return false
         }
     }
 }

@@ -120,7 +120,7 @@ extension Simulation {
     /// `Ha.recover` for the lock holder: restart a crashed primary in place, or start
     /// read-only and promote in the next cycle.
     func recoverAsLeader(_ node: Int) {
-        if options.patroni.primaryStartTimeout == 0 && failoverPossible(from: node) {
+        if nodeConfigs[node].settings.primaryStartTimeout == 0 && failoverPossible(from: node) {
             note(node, "failover", "Primary crashed. Failing over.")
             disarmWatchdog(node)
             agents[node].leaderExpiry = nil

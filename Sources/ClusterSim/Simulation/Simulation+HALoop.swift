@@ -29,6 +29,8 @@ extension Simulation {
         if isPaused(node) { disarmWatchdog(node) }
         if agents[node].action != nil {
             if leader == node { updateLock(node) } else { touchMember(node) }
+        } else if agents[node].startFailed {
+            postRecover(node, leader: leader)
         } else if agents[node].postBootstrapPending {
             postBootstrap(node)
         } else if !pg.hasData {
@@ -52,17 +54,18 @@ extension Simulation {
     /// or something asked for a wake-up meanwhile (PATRONI.md §1.2).
     func endCycle(_ node: Int) {
         guard agents[node].process == .running else { return }
-        agents[node].nextRun = agents[node].nextRun + timers.loopWait
+        let ttlChanged = pickUpConfig(node)
+        agents[node].nextRun = agents[node].nextRun + timers(of: node).loopWait
         agents[node].leaseRefreshedAt = nil
         let nap = agents[node].nextRun - wallNow(node)
-        if nap <= .zero || agents[node].wakePending {
+        if nap <= .zero || agents[node].wakePending || ttlChanged {
             agents[node].nextRun = wallNow(node)
             sleep(node, until: now)
             return
         }
         let leader = effectiveLeader(node)
         let ordinaryReplica = agents[node].action == nil && leader != nil && leader != node
-        sleep(node, until: now + nap + (ordinaryReplica ? .millis(500) : .zero))
+        sleep(node, until: now + clocks[node].realDuration(nap + (ordinaryReplica ? .millis(500) : .zero)))
     }
 
     private func sleep(_ node: Int, until wakeAt: SimInstant) {
@@ -109,7 +112,7 @@ extension Simulation {
     /// `touch_member`: refresh the lease unless done within `loop_wait`, then write the
     /// member key if it changed; then the cycle ends.
     func touchMember(_ node: Int) {
-        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers.loopWait {
+        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers(of: node).loopWait {
             writeMemberKey(node)
         } else {
             callEtcd(node, .keepAlive(lease: agents[node].lease), .touchKeepAlive)
@@ -133,7 +136,7 @@ extension Simulation {
             agents[node].leaseRefreshedAt = wallNow(node)
             writeMemberKey(node)
         case (.touchKeepAlive, .answered(.leaseNotFound)):
-            callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .touchGrant)
+            callEtcd(node, .grantLease(ttlSeconds: timers(of: node).ttl.microseconds / 1_000_000), .touchGrant)
         case (.touchGrant, .answered(.leaseGranted(let id, _))):
             agents[node].lease = id
             agents[node].leaseRefreshedAt = wallNow(node)

@@ -19,7 +19,7 @@ extension Simulation {
                                                    expected: .leaderName(name(node))), .updateLockRebind)
             }
         case (.updateLockKeepAlive, .answered(.leaseNotFound)):
-            callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .updateLockGrant)
+            callEtcd(node, .grantLease(ttlSeconds: timers(of: node).ttl.microseconds / 1_000_000), .updateLockGrant)
         case (.updateLockGrant, .answered(.leaseGranted(let id, _))):
             agents[node].lease = id
             agents[node].leaseRefreshedAt = wallNow(node)
@@ -50,7 +50,7 @@ extension Simulation {
 
     /// The lock is ours for another `ttl`: act as the leader.
     private func lockUpdated(_ node: Int) {
-        agents[node].leaderExpiry = wallNow(node) + timers.ttl
+        agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
         pingWatchdog(node)
         if agents[node].action == nil, postgres[node].acceptsWrites, manualFailoverFromLeader(node) { return }
         actAsLeader(node)

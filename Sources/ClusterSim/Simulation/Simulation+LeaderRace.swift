@@ -34,7 +34,7 @@ extension Simulation {
         if let request = cachedFailover(node), manualFailoverRace(node, request) {
             return
         }
-        if options.patroni.watchdog.mode == .required && !watchdogUsable {
+        if options.patroni.watchdog.mode == .required && !watchdogUsable(node) {
             noteOnce(node, "not-healthiest", "Watchdog device is not usable")
             follow(node, leader: nil)
             return
@@ -56,12 +56,12 @@ extension Simulation {
     /// check, then the parallel probes of every other member but `excluded` (the former
     /// leader of a manual failover).
     func healthiestRace(_ node: Int, excluding excluded: Int? = nil, checkLag: Bool = true) {
-        if checkLag, let optime = cachedOptime(node), optime - walPosition(node) > options.patroni.maximumLagOnFailover {
+        if checkLag, let optime = cachedOptime(node), optime - walPosition(node) > nodeConfigs[node].settings.maximumLagOnFailover {
             noteOnce(node, "not-healthiest", "My wal position exceeds maximum replication lag")
             follow(node, leader: nil)
             return
         }
-        if options.patroni.checkTimeline, timelineNumber(node) < clusterTimeline(node) {
+        if nodeConfigs[node].settings.checkTimeline, timelineNumber(node) < clusterTimeline(node) {
             noteOnce(node, "not-healthiest", "My timeline \(timelineNumber(node)) is behind last known cluster timeline \(clusterTimeline(node))")
             follow(node, leader: nil)
             return
@@ -147,7 +147,7 @@ extension Simulation {
 
     /// `attempt_to_acquire_leader`: refresh the lease if needed, then the create-if-absent transaction.
     func acquireLock(_ node: Int) {
-        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers.loopWait {
+        if let refreshed = agents[node].leaseRefreshedAt, wallNow(node) - refreshed < timers(of: node).loopWait {
             sendAcquire(node)
         } else {
             callEtcd(node, .keepAlive(lease: agents[node].lease), .acquireKeepAlive)
@@ -167,14 +167,14 @@ extension Simulation {
             agents[node].leaseRefreshedAt = wallNow(node)
             sendAcquire(node)
         case (.acquireKeepAlive, .answered(.leaseNotFound)), (.acquireLock, .answered(.leaseNotFound)):
-            callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .acquireGrant)
+            callEtcd(node, .grantLease(ttlSeconds: timers(of: node).ttl.microseconds / 1_000_000), .acquireGrant)
         case (.acquireGrant, .answered(.leaseGranted(let id, _))):
             agents[node].lease = id
             agents[node].leaseRefreshedAt = wallNow(node)
             agents[node].publishedMember = nil
             sendAcquire(node)
         case (.acquireLock, .answered(.ok)):
-            agents[node].leaderExpiry = wallNow(node) + timers.ttl
+            agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
             pingWatchdog(node)
             agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "lock-acquired", "acquired the leader lock")

@@ -127,17 +127,16 @@ extension Simulation {
             ?? agents.indices.first { agents[$0].process == .running && frozenUntil[$0] == nil }
         recordFault(fault, node: handler)
         note(nil, "fault", "fault: \(fault.action.label)")
-        guard case let .config(ttl, loopWait, retry, lag, failsafe, pause)? = etcd.entries[keys.config]?.value else {
+        guard case var .config(config)? = etcd.entries[keys.config]?.value else {
             note(nil, "manual-failover", "Error: the cluster has no configuration yet")
             return
         }
-        if pause == paused {
+        if config.pause == paused {
             note(nil, "manual-failover", "Error: Cluster is \(paused ? "already" : "not") paused")
             return
         }
-        guard let handler,
-              restWrite(.put(key: keys.config, value: .config(ttl: ttl, loopWait: loopWait, retryTimeout: retry,
-                                                              maximumLagOnFailover: lag, failsafeMode: failsafe, pause: paused), lease: 0), from: handler) else {
+        config.pause = paused
+        guard let handler, restWrite(.put(key: keys.config, value: .config(config), lease: 0), from: handler) else {
             note(nil, "manual-failover", "Error: Can not find accessible cluster member")
             return
         }

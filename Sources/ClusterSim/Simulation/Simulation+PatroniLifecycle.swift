@@ -15,7 +15,7 @@ extension Simulation {
 
     /// Grants the lease, retried every 5 s until etcd answers ("waiting on etcd").
     func beginStartup(_ node: Int) {
-        callEtcd(node, .grantLease(ttlSeconds: timers.ttl.microseconds / 1_000_000), .grantLease, retries: false)
+        callEtcd(node, .grantLease(ttlSeconds: timers(of: node).ttl.microseconds / 1_000_000), .grantLease, retries: false)
     }
 
     func startupLeaseAnswered(_ node: Int, _ result: EtcdCallResult) {

@@ -1,8 +1,8 @@
 extension Simulation {
     /// `is_paused()`: the `pause` flag of the `/config` key in `node`'s cache (maintenance mode).
     func isPaused(_ node: Int) -> Bool {
-        guard case .config(_, _, _, _, _, let pause)? = agents[node].cache["config"]?.value else { return false }
-        return pause
+        guard case .config(let config)? = agents[node].cache["config"]?.value else { return false }
+        return config.pause
     }
 
     /// Paused with PostgreSQL not running (`_run_cycle`): Patroni does not start it; a lock

@@ -45,6 +45,10 @@ extension Simulation {
 
     /// Starts the postmaster; crash recovery adds to the start after an unclean stop.
     func startPostgres(_ node: Int, asPrimary: Bool, upstream: Int?) {
+        if nodeFaults[node].postgresBroken {
+            failStart(node)
+            return
+        }
         var duration = options.postgres.start
         if postgres[node].control == .inProduction || postgres[node].state == .crashed { duration = duration + options.postgres.crashRecovery }
         postgres[node].state = .starting
@@ -113,6 +117,10 @@ extension Simulation {
             actionFinished(node)
         case .rewindDone(let source):
             rewound(node, from: source)
+        case .startFailed:
+            startFailed(node)
+        case .walWritten(let lsn):
+            slowWriteDone(node, lsn: lsn)
         }
     }
 

@@ -48,9 +48,9 @@ extension Simulation {
     /// cannot work with these timers is not armed.
     func pingWatchdog(_ node: Int) {
         let settings = options.patroni.watchdog
-        guard settings.isEnabled, watchdogUsable, !isPaused(node) else { return }
-        if watchdogs[node] == nil { note(node, "watchdog", "watchdog activated with a timeout of \(settings.timeout(ttl: timers.ttl))") }
-        let deadline = now + settings.timeout(ttl: timers.ttl)
+        guard settings.isEnabled, watchdogUsable(node), !isPaused(node) else { return }
+        if watchdogs[node] == nil { note(node, "watchdog", "watchdog activated with a timeout of \(settings.timeout(ttl: timers(of: node).ttl))") }
+        let deadline = now + settings.timeout(ttl: timers(of: node).ttl)
         watchdogs[node] = deadline
         scheduler.schedule(.watchdogExpired(node: node, deadline: deadline), at: deadline)
     }
@@ -65,8 +65,8 @@ extension Simulation {
 
     /// Whether the watchdog can be used: its timeout must leave room for one `loop_wait`
     /// ("Watchdog not supported because leader TTL is less than 2x loop_wait").
-    var watchdogUsable: Bool {
-        options.patroni.watchdog.timeout(ttl: timers.ttl) >= timers.loopWait
+    func watchdogUsable(_ node: Int) -> Bool {
+        options.patroni.watchdog.timeout(ttl: timers(of: node).ttl) >= timers(of: node).loopWait
     }
 
     /// The watchdog was not pinged in time: the host resets, killing Patroni and PostgreSQL.

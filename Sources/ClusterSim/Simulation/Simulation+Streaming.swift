@@ -101,6 +101,16 @@ extension Simulation {
     }
 
     private func receivedWAL(_ node: Int, branch: Int, lsn: Int64) {
+        if diskIsSlow(node) {
+            writeOnSlowDisk(node, lsn: lsn)
+        } else {
+            writeWAL(node, to: lsn)
+        }
+    }
+
+    /// The walreceiver has WAL up to `lsn` on disk: the replica has it, and in synchronous
+    /// mode acknowledges the flush to its upstream.
+    func writeWAL(_ node: Int, to lsn: Int64) {
         if lsn > postgres[node].lsn { extendWAL(node, to: lsn) }
         if synchronousMode, case .streaming(let upstream) = postgres[node].receiver {
             send(.walFlushed(lsn: postgres[node].lsn), from: node, to: upstream)

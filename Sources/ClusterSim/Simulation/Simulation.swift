@@ -7,7 +7,8 @@
 public final class Simulation {
     /// The options the run was built from.
     public let options: ClusterOptions
-    /// The timers after Patroni's validation.
+    /// The timers after Patroni's validation, as every node starts with them (a `set-config`
+    /// changes a node's own: `timers(of:)`).
     public let timers: EffectiveTimers
     /// The hosts and their IDs.
     public let layout: HostLayout
@@ -37,8 +38,12 @@ public final class Simulation {
     var systemIdentifier: String?
     /// When each fault fires, drawn at the start of the run.
     let faultTimes: [SimInstant]
-    /// Each node's wall clock minus the simulation's clock (clock steps move it).
-    var clockOffsets: [SimDuration]
+    /// Each node's wall clock: its offset and drift (clock steps move the offset).
+    var clocks: [NodeClock]
+    /// The configuration each Patroni runs with (the DCS `config` it last picked up).
+    var nodeConfigs: [NodeConfig]
+    /// What per-node faults did to each node (broken PostgreSQL, slow disk).
+    var nodeFaults: [NodeFaultState]
     /// Each node's watchdog: the instant it resets the host unless pinged, or nil when disarmed.
     var watchdogs: [SimInstant?]
     /// Until when each node's Patroni is frozen (SIGSTOP), if it is.
@@ -69,8 +74,10 @@ public final class Simulation {
         watchers = Array(repeating: nil, count: n)
         agents = Array(repeating: PatroniAgent(), count: n)
         postgres = Array(repeating: PostgresInstance(nodeCount: n), count: n)
-        clockOffsets = Array(repeating: .zero, count: n)
+        clocks = options.nodes.map(\.clock)
         watchdogs = Array(repeating: nil, count: n)
+        nodeFaults = Array(repeating: NodeFaultState(), count: n)
+        nodeConfigs = Array(repeating: NodeConfig(settings: options.patroni, timers: timers), count: n)
         frozenUntil = Array(repeating: nil, count: n)
         agentRandom = options.nodes.map { RandomStream(seed: options.seed, stream: "patroni/\($0.name)") }
         clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))
@@ -252,7 +259,7 @@ public final class Simulation {
     }
 
     /// The node's wall clock now (what Patroni's `time.time()` returns there).
-    func wallNow(_ node: Int) -> SimInstant { now + clockOffsets[node] }
+    func wallNow(_ node: Int) -> SimInstant { clocks[node].wall(at: now) }
 
     /// Adds a notable event to the timeline.
     func note(_ host: Int?, _ kind: String, _ message: String) {

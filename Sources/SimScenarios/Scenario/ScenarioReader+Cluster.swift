@@ -69,13 +69,13 @@ extension ScenarioReader {
         return usable ? nodes : nil
     }
 
-    /// Reads one node: a name, or `{"name": ..., "tags": {...}}`.
+    /// Reads one node: a name, or `{"name": ..., "tags": {...}, "clock": {...}}`.
     private mutating func node(_ value: JSONValue, at path: String) -> NodeOptions? {
         switch value {
         case .string(let name):
             return nodeName(name, at: path).map(NodeOptions.init(name:))
         case .object:
-            guard let object = object(value, at: path, allowed: ["name", "tags"]) else {
+            guard let object = object(value, at: path, allowed: ["name", "tags", "clock"]) else {
                 return nil
             }
             guard let nameValue = object["name"] else {
@@ -100,6 +100,12 @@ extension ScenarioReader {
                 if problems.count > problemCount {
                     return nil
                 }
+            }
+            if let clock = object["clock"] {
+                guard let nodeClock = nodeClock(clock, at: JSONPath.child(path, "clock")) else {
+                    return nil
+                }
+                node.clock = nodeClock
             }
             return node
         default:

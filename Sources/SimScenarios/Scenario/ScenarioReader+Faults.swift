@@ -8,11 +8,13 @@ extension ScenarioReader {
         ("partition", ["target", "from", "direction"]), ("heal", ["target"]),
         ("switchover", ["candidate", "scheduled_at"]), ("failover", ["candidate", "scheduled_at"]),
         ("pause", []), ("resume", []),
+        ("break-postgres", ["target"]), ("fix-postgres", ["target"]), ("slow-disk", ["target", "factor", "for"]),
+        ("fast-disk", ["target"]), ("reinit", ["target"]), ("set-config", ["settings"]),
     ]
 
-    /// The actions that take no `target`: `heal` (all links when absent) and the operator's
-    /// requests, which go to the leader's REST API.
-    static let actionsWithoutTarget = ["heal", "switchover", "failover", "pause", "resume"]
+    /// The actions that take no `target`: `heal` (all links when absent), the operator's
+    /// requests, which go to the leader's REST API, and `set-config`, a write to the DCS.
+    static let actionsWithoutTarget = ["heal", "switchover", "failover", "pause", "resume", "set-config"]
 
     /// Whether `action` should make the cluster fail over whichever node leads: a stop or
     /// kill of the leader, or cutting the leader off from etcd.
@@ -27,7 +29,8 @@ extension ScenarioReader {
         case .partition(let partition):
             return partition.target == .leader && partition.peers.contains(.etcd)
         case .stop, .kill, .start, .killPatroni, .killPostgres, .freeze, .clockStep, .heal,
-             .switchover, .failover, .pause, .resume:
+             .switchover, .failover, .pause, .resume,
+             .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit, .setConfig:
             return false
         }
     }
@@ -111,6 +114,8 @@ extension ScenarioReader {
             return .resume
         case "switchover", "failover":
             return manualFailoverAction(name, in: raw, at: path, nodes: nodes)
+        case "set-config":
+            return setConfig(in: raw, at: path)
         case "partition":
             var peers: [PeerSelector] = [.etcd, .otherNodes, .clients]
             var direction = PartitionDirection.both
@@ -139,6 +144,8 @@ extension ScenarioReader {
                 return nil
             }
             return .clockStep(target, by: step)
+        case "slow-disk":
+            return slowDisk(target: target, in: raw, at: path)
         default:
             guard let target else {
                 return nil
@@ -149,6 +156,10 @@ extension ScenarioReader {
             case "kill-patroni": return .killPatroni(target)
             case "kill-postgres": return .killPostgres(target)
             case "start": return .start(target)
+            case "break-postgres": return .breakPostgres(target)
+            case "fix-postgres": return .fixPostgres(target)
+            case "fast-disk": return .fastDisk(target)
+            case "reinit": return .reinit(target)
             default: return nil
             }
         }

@@ -10,7 +10,7 @@ extension ScenarioReader {
         let sizes: [(String, WritableKeyPath<PostgresSettings, Int64>)] = [
             ("rewind_bytes_per_second", \.rewindBytesPerSecond), ("data_size", \.dataSize),
             ("basebackup_bytes_per_second", \.basebackupBytesPerSecond), ("wal_bytes_per_write", \.walBytesPerWrite),
-            ("checkpoint_record_bytes", \.checkpointRecordBytes),
+            ("checkpoint_record_bytes", \.checkpointRecordBytes), ("wal_write_bytes_per_second", \.walWriteBytesPerSecond),
         ]
         let allowed = ["version"] + durations.map(\.0) + sizes.map(\.0) + ["use_slots"]
         guard let object = object(value, at: path, allowed: allowed) else {

@@ -92,7 +92,7 @@ public struct FailoverEnvelope: Sendable, Equatable {
         }
         for fault in options.faults {
             switch fault.action {
-            case .start, .heal:
+            case .start, .heal, .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit, .setConfig:
                 continue
             case .kill(let target):
                 if target == .replica { continue }

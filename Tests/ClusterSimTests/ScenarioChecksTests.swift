@@ -50,7 +50,7 @@ final class ScenarioChecksTests: XCTestCase {
                                  "converge_whithin": "1m"}}
         """
         XCTAssertEqual(scenarioProblems(json), [
-            "$.expect.converge_whithin: unknown key \"converge_whithin\"; allowed keys: all_streaming, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows (did you mean \"converge_within\"?)",
+            "$.expect.converge_whithin: unknown key \"converge_whithin\"; allowed keys: all_streaming, at, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows (did you mean \"converge_within\"?)",
             "$.expect.converge_within: expected a duration greater than zero, got \"0s\"",
             "$.expect.converged: expected true or false, got string \"yes\"",
             "$.expect.zombie_window_max: \"-1s\" is negative; durations must be zero or more",
@@ -74,7 +74,7 @@ final class ScenarioChecksTests: XCTestCase {
         """
         guard let error = scenarioRejection(json) else { return }
         XCTAssertEqual(error.description, """
-        test.json: $.cluster.patroni.synchronous_mode: expected true or false, got string "yes"
+        test.json: $.cluster.patroni.synchronous_mode: expected true, false, "on" or "off", got string "yes"
         test.json: $.cluster.patroni.watchdog.mode: expected one of "off", "automatic" or "required", got string "sometimes"
         test.json: $.expect.converged: expected true or false, got number 1
         test.json: $.expect.zombie_window_max: "forever" is not a decimal number with a unit such as "30s", "1.5s" or "250ms"

@@ -13,8 +13,8 @@ public enum DCSValue: Sendable, Equatable {
     case status(optime: Int64)
     /// `history`: one line per promotion.
     case history([HistoryLine])
-    /// `sync`: the primary and its synchronous standby (synchronous mode).
-    case sync(leader: String, standby: String?)
+    /// `sync`: the primary and its synchronous standbys, sorted by name (synchronous mode).
+    case sync(leader: String, standbys: [String])
 
     /// The value as Patroni writes it (JSON for structured keys).
     public var rendered: String {
@@ -27,8 +27,9 @@ public enum DCSValue: Sendable, Equatable {
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):
             return "[" + lines.map(\.rendered).joined(separator: ",") + "]"
-        case let .sync(leader, standby):
-            return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standby.map { "\"\($0)\"" } ?? "null") + "}"
+        case let .sync(leader, standbys):
+            let joined = standbys.sorted().joined(separator: ",")
+            return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standbys.isEmpty ? "null" : "\"\(joined)\"") + "}"
         }
     }
 }

@@ -73,14 +73,21 @@ struct PostgresInstance {
     var processAlive: Bool { state != .stopped && state != .crashed }
 }
 
-/// `synchronous_standby_names` as Patroni sets it with one synchronous standby.
+/// `synchronous_standby_names` as Patroni sets it in priority mode: one name, or
+/// `n (a,b,...)` with `n` the number of names, so that every listed standby must confirm.
 enum SynchronousStandbyNames: Equatable {
     /// Empty: commits do not wait.
     case none
-    /// Commits wait until this node has flushed them.
-    case standby(Int)
+    /// Commits wait until all these nodes (sorted by index, never empty) have flushed them.
+    case standbys([Int])
     /// Strict mode with no standby: a name that matches nobody, so commits block.
     case placeholder
+
+    /// The nodes listed (none for the empty value and the placeholder).
+    var listed: [Int] {
+        if case .standbys(let nodes) = self { return nodes }
+        return []
+    }
 }
 
 /// A client write committed locally and waiting for the synchronous standby's flush.

@@ -68,6 +68,8 @@ enum AgentResume {
     case shutdownPoll
     /// The 1 s sleep after `pg_control` says "shut down", before releasing the key.
     case shutdownRelease
+    /// The 2 s wait after a change of `synchronous_standby_names`; `/sync` holds `common`.
+    case syncSettled(common: [Int])
 }
 
 /// A PostgreSQL step that takes time.

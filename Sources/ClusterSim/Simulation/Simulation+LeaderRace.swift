@@ -28,7 +28,7 @@ extension Simulation {
             follow(node, leader: nil)
             return
         }
-        if synchronousMode, let sync = cachedSync(node), sync.leader != nil, sync.leader != node, sync.standby != node {
+        if let syncMembers = syncRaceMembers(node), !syncMembers.contains(node) {
             noteOnce(node, "not-healthiest", "not a member of /sync: only the synchronous standby may be promoted")
             follow(node, leader: nil)
             return
@@ -46,6 +46,7 @@ extension Simulation {
         var candidates = agents[node].oldClusterMembers
         for member in cachedMembers(node) where !candidates.contains(member) { candidates.append(member) }
         candidates = candidates.filter { $0 != node }.sorted()
+        if let syncMembers = syncRaceMembers(node) { candidates = candidates.filter(syncMembers.contains) }
         if candidates.isEmpty {
             acquireLock(node)
             return

@@ -149,6 +149,7 @@ extension Simulation {
         case .followAfterYield: follow(node, leader: cachedLeader(node))
         case .shutdownPoll: shutdownPolled(node)
         case .shutdownRelease: shutdownReleaseKey(node)
+        case .syncSettled(let common): syncSettled(node, common: common)
         }
     }
 }

@@ -12,7 +12,7 @@ extension Simulation {
         }
         for node in rows.indices { rows[node].postgresRole = postgresRole(node) }
         var syncStandbys: [String]?
-        if case .sync(_, let standby)? = etcd.entries[keys.sync]?.value { syncStandbys = standby.map { [$0] } ?? [] }
+        if case .sync(_, let standbys)? = etcd.entries[keys.sync]?.value { syncStandbys = standbys }
         return ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: dump,
                                leaderKeyHolder: currentLeader.map(name), syncStandbys: syncStandbys)
     }
@@ -35,7 +35,7 @@ extension Simulation {
             lag = max(0, optime - lsn)
         }
         var role = isLeader ? "Leader" : "Replica"
-        if !isLeader, case .sync(_, let standby)? = etcd.entries[keys.sync]?.value, standby == name(node) {
+        if !isLeader, case .sync(_, let standbys)? = etcd.entries[keys.sync]?.value, standbys.contains(name(node)) {
             role = "Sync Standby"
         }
         return MemberRow(name: name(node), host: name(node), role: role,

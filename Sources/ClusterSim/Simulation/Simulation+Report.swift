@@ -13,8 +13,10 @@ extension Simulation {
         for node in rows.indices { rows[node].postgresRole = postgresRole(node) }
         var syncStandbys: [String]?
         if case .sync(_, let standbys)? = etcd.entries[keys.sync]?.value { syncStandbys = standbys }
-        return ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: dump,
-                               leaderKeyHolder: currentLeader.map(name), syncStandbys: syncStandbys)
+        var snapshot = ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: dump,
+                                       leaderKeyHolder: currentLeader.map(name), syncStandbys: syncStandbys)
+        if case .sync(let leader, _)? = etcd.entries[keys.sync]?.value { snapshot.syncLeader = leader }
+        return snapshot
     }
 
     /// What PostgreSQL on `node` is now: primary once promoted, replica while in recovery.

@@ -29,6 +29,8 @@ public struct Checkpoint: Sendable, Equatable {
     public var roles: [RoleExpectation] = []
     /// `sync_standbys`: the standbys the `/sync` key must list (sorted), or nil to skip.
     public var syncStandbys: [String]?
+    /// `sync_leader`: the leader the `/sync` key must name, or nil to skip.
+    public var syncLeader: String?
 
     /// Creates a checkpoint at `time` that checks nothing yet.
     public init(time: SnapshotTime) {
@@ -50,6 +52,11 @@ public struct Checkpoint: Sendable, Equatable {
             results.append(ExpectationResult(check: "at[\(index)].roles.\(expectation.node)",
                                              expected: expectation.role.rawValue + when,
                                              actual: actual?.rawValue ?? "unknown node", held: actual == expectation.role))
+        }
+        if let syncLeader {
+            let actual = snapshot.syncLeader ?? "no /sync key"
+            results.append(ExpectationResult(check: "at[\(index)].sync_leader", expected: syncLeader + when,
+                                             actual: actual, held: snapshot.syncLeader == syncLeader))
         }
         if let syncStandbys {
             let actual = snapshot.syncStandbys.map { $0.sorted() }

@@ -17,6 +17,10 @@ final class ScenarioSyncSettingsTests: XCTestCase {
         XCTAssertEqual(scenario?.options.nodes.map(\.excludedFromSync), [false, false, false])
         XCTAssertEqual(scenario?.options.nodes.map(\.effectiveSyncPriority), [1, 0, 3])
         XCTAssertEqual(decodedScenario(#"{"name": "x", "cluster": {"patroni": {"synchronous_mode": "off"}}}"#)?.options.patroni.synchronousMode, false)
+        let quorum = decodedScenario(#"{"name": "x", "cluster": {"patroni": {"synchronous_mode": "quorum"}}}"#)?.options.patroni
+        XCTAssertEqual(quorum?.synchronousMode, true)
+        XCTAssertEqual(quorum?.quorumCommit, true)
+        XCTAssertEqual(scenario?.options.patroni.quorumCommit, false)
     }
 
     func testTheDefaultsAreOneSyncStandbyAndNoLagLimit() {
@@ -39,14 +43,14 @@ final class ScenarioSyncSettingsTests: XCTestCase {
 
     func testBadSyncSettingsAreReportedWithTheirPaths() {
         let json = """
-        {"name": "x", "cluster": {"patroni": {"synchronous_mode": "quorum", "synchronous_node_count": 0, "maximum_lag_on_syncnode": -2},
+        {"name": "x", "cluster": {"patroni": {"synchronous_mode": "sometimes", "synchronous_node_count": 0, "maximum_lag_on_syncnode": -2},
                                    "nodes": [{"name": "a", "tags": {"nosync": "yes", "sync_priority": -1}}, "b"]}}
         """
         XCTAssertEqual(scenarioProblems(json), [
             "$.cluster.nodes[0].tags.nosync: expected true or false, got string \"yes\"",
             "$.cluster.nodes[0].tags.sync_priority: expected a non-negative integer, got number -1",
             "$.cluster.patroni.maximum_lag_on_syncnode: expected an integer of at least -1 (bytes), got number -2",
-            "$.cluster.patroni.synchronous_mode: quorum commit (\"quorum\") is not modelled yet; expected true, false, \"on\" or \"off\"",
+            "$.cluster.patroni.synchronous_mode: expected true, false, \"on\", \"off\" or \"quorum\", got string \"sometimes\"",
             "$.cluster.patroni.synchronous_node_count: expected an integer from 1 to 9, got number 0",
         ])
     }

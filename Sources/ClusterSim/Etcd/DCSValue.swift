@@ -13,8 +13,9 @@ public enum DCSValue: Sendable, Equatable {
     case status(optime: Int64)
     /// `history`: one line per promotion.
     case history([HistoryLine])
-    /// `sync`: the primary and its synchronous standbys, sorted by name (synchronous mode).
-    case sync(leader: String, standbys: [String])
+    /// `sync`: the primary and its synchronous standbys (voters), sorted by name, and in
+    /// quorum mode the `quorum` a candidate needs (nil in priority mode, not rendered).
+    case sync(leader: String, standbys: [String], quorum: Int?)
 
     /// The value as Patroni writes it (JSON for structured keys).
     public var rendered: String {
@@ -27,9 +28,10 @@ public enum DCSValue: Sendable, Equatable {
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):
             return "[" + lines.map(\.rendered).joined(separator: ",") + "]"
-        case let .sync(leader, standbys):
+        case let .sync(leader, standbys, quorum):
             let joined = standbys.sorted().joined(separator: ",")
-            return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standbys.isEmpty ? "null" : "\"\(joined)\"") + "}"
+            return "{\"leader\":\"\(leader)\"," + (quorum.map { "\"quorum\":\($0)," } ?? "")
+                + "\"sync_standby\":" + (standbys.isEmpty ? "null" : "\"\(joined)\"") + "}"
         }
     }
 }

@@ -26,6 +26,8 @@ enum MultisyncStage: Equatable {
     case assign(common: [Int])
     /// Nothing more this cycle.
     case done
+    /// Quorum mode: `/sync` now holds these voters (sorted by node) and this quorum.
+    case quorumWritten(voters: [Int], quorum: Int)
 }
 
 /// `SyncHandler.current_state` on a primary: the value of `synchronous_standby_names`,

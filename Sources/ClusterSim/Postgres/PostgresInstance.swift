@@ -82,11 +82,26 @@ enum SynchronousStandbyNames: Equatable {
     case standbys([Int])
     /// Strict mode with no standby: a name that matches nobody, so commits block.
     case placeholder
+    /// Quorum commit, `ANY k (a,b,...)`: commits wait until any `k` of these nodes (sorted
+    /// by index, never empty) have flushed them.
+    case any(Int, [Int])
 
     /// The nodes listed (none for the empty value and the placeholder).
     var listed: [Int] {
-        if case .standbys(let nodes) = self { return nodes }
-        return []
+        switch self {
+        case .standbys(let nodes), .any(_, let nodes): return nodes
+        case .none, .placeholder: return []
+        }
+    }
+
+    /// How many listed standbys must confirm a commit (`num`; 0 when empty, 1 for the placeholder).
+    var count: Int {
+        switch self {
+        case .none: return 0
+        case .placeholder: return 1
+        case .standbys(let nodes): return nodes.count
+        case .any(let k, _): return k
+        }
     }
 }
 

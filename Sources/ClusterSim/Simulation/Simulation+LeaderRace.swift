@@ -28,7 +28,7 @@ extension Simulation {
             follow(node, leader: nil)
             return
         }
-        if let syncMembers = syncRaceMembers(node), !syncMembers.contains(node) {
+        if let syncMembers = syncRaceMembers(node), !syncMembers.contains(node), !options.patroni.quorumCommit {
             noteOnce(node, "not-healthiest", "not a member of /sync: only the synchronous standby may be promoted")
             follow(node, leader: nil)
             return
@@ -88,7 +88,7 @@ extension Simulation {
         agents[node].probes = probes
         guard probes.answers.allSatisfy({ $0 != nil }) else { return }
         agents[node].probes = nil
-        if let reason = reasonNotHealthiest(node, probes) {
+        if let reason = reasonNotHealthiest(node, probes) ?? quorumShortfall(node, probes) {
             noteOnce(node, "not-healthiest", reason)
             follow(node, leader: cachedLeader(node))
         } else {

@@ -8,6 +8,8 @@ extension Simulation {
     /// those lagging more than `maximum_lag_on_syncnode` behind the most advanced one are
     /// skipped; members with `nofailover` come last. The first `synchronous_node_count`
     /// are `active`; those listed in `synchronous_standby_names` and ready are `confirmed`.
+    /// In quorum mode every candidate without `nofailover` is active, and those with it
+    /// only while fewer than `synchronous_node_count` are.
     /// Complexity: O(n log n) in the number of nodes.
     func currentSyncState(_ node: Int) -> SyncReplicationState {
         noteNamesChange(node)
@@ -31,10 +33,13 @@ extension Simulation {
             + replicas.filter { options.nodes[$0].effectivePriority == 0 }
         var active: [Int] = []
         var confirmed: [Int] = []
+        let wanted = options.patroni.wantedSynchronousNodes
         for replica in ordered where maxLag <= 0 || maxLSN - flushed[replica] <= maxLag {
+            let quorum = options.patroni.quorumCommit
+            if quorum && options.nodes[replica].effectivePriority == 0 && active.count >= wanted { continue }
             active.append(replica)
             if listed.contains(replica) && agents[node].syncHandler.ready.contains(replica) { confirmed.append(replica) }
-            if active.count >= options.patroni.wantedSynchronousNodes { break }
+            if !quorum && active.count >= wanted { break }
         }
         return SyncReplicationState(names: names, active: active.sorted(), confirmed: confirmed.sorted())
     }
@@ -49,10 +54,10 @@ extension Simulation {
         agents[node].syncHandler.flushAtNamesChange = postgres[node].lsn
     }
 
-    /// `_process_replica_readiness`: a listed standby becomes ready when `/sync` already
-    /// names it, or when it is synchronous and has flushed past the position at the change.
+    /// `_process_replica_readiness`: a listed standby becomes ready when it has flushed
+    /// past the position at the change, or in priority mode when `/sync` already names it.
     private func markReadyReplicas(_ node: Int, _ replicas: [Int], listed: [Int]) {
-        let recorded = cachedSync(node)?.standbys ?? []
+        let recorded = options.patroni.quorumCommit ? [] : cachedSync(node)?.standbys ?? []
         let threshold = agents[node].syncHandler.flushAtNamesChange
         for replica in replicas where listed.contains(replica) && !agents[node].syncHandler.ready.contains(replica) {
             if recorded.contains(replica) || postgres[node].flushedBy[replica] >= threshold {

@@ -2,10 +2,11 @@ extension Simulation {
     /// Whether Patroni runs the cluster in `synchronous_mode`.
     var synchronousMode: Bool { patroniManaged && options.patroni.synchronousMode }
 
-    /// The `/sync` key in `node`'s cache: its leader and standbys as nodes (standbys sorted by node).
-    func cachedSync(_ node: Int) -> (leader: Int?, standbys: [Int])? {
-        guard case let .sync(leader, standbys)? = agents[node].cache["sync"]?.value else { return nil }
-        return (nodeIndex(named: leader), standbys.compactMap(nodeIndex(named:)).sorted())
+    /// The `/sync` key in `node`'s cache: its leader and standbys as nodes (standbys sorted
+    /// by node), and its quorum (0 when not given).
+    func cachedSync(_ node: Int) -> (leader: Int?, standbys: [Int], quorum: Int)? {
+        guard case let .sync(leader, standbys, quorum)? = agents[node].cache["sync"]?.value else { return nil }
+        return (nodeIndex(named: leader), standbys.compactMap(nodeIndex(named:)).sorted(), quorum ?? 0)
     }
 
     // MARK: PostgreSQL: commits waiting for the synchronous standbys
@@ -29,6 +30,7 @@ extension Simulation {
         switch postgres[primary].synchronousStandbyNames {
         case .none: flushed = .max
         case .standbys(let standbys): flushed = standbys.map { postgres[primary].flushedBy[$0] }.min() ?? .max
+        case let .any(k, standbys): flushed = standbys.map { postgres[primary].flushedBy[$0] }.sorted(by: >)[k - 1]
         case .placeholder: return
         }
         let branch = postgres[primary].branch
@@ -51,7 +53,10 @@ extension Simulation {
             note(node, "sync", "synchronous_standby_names = \(name(standbys[0]))")
         case .standbys(let standbys):
             note(node, "sync", "synchronous_standby_names = \(standbys.count) (\(standbyList(standbys)))")
-        case .placeholder: note(node, "sync", "synchronous_standby_names = __patroni_strict_sync_replica_placeholder__")
+        case .placeholder:
+            note(node, "sync", "synchronous_standby_names = " + (options.patroni.quorumCommit ? "ANY 1 (" : "")
+                 + "__patroni_strict_sync_replica_placeholder__" + (options.patroni.quorumCommit ? ")" : ""))
+        case let .any(k, standbys): note(node, "sync", "synchronous_standby_names = ANY \(k) (\(standbyList(standbys)))")
         }
         releaseCommits(node)
     }
@@ -77,6 +82,10 @@ extension Simulation {
     func processSyncReplication(_ node: Int) {
         guard synchronousMode, postgres[node].acceptsWrites else {
             touchMember(node)
+            return
+        }
+        if options.patroni.quorumCommit {
+            processQuorumReplication(node)
             return
         }
         guard let sync = cachedSync(node), let leader = sync.leader else {
@@ -126,7 +135,7 @@ extension Simulation {
             } else {
                 recordConfirmed(node, state.confirmed, common: common)
             }
-        case .done:
+        case .done, .quorumWritten:
             touchMember(node)
         }
     }
@@ -176,7 +185,7 @@ extension Simulation {
 
     private func writeSync(_ node: Int, standbys: [Int], then next: MultisyncStage) {
         agents[node].syncHandler.next = next
-        callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standbys: standbys.map(name).sorted()), lease: 0),
+        callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standbys: standbys.map(name).sorted(), quorum: nil), lease: 0),
                  .writeSync, retries: true)
     }
 
@@ -185,7 +194,12 @@ extension Simulation {
         agents[node].syncHandler.next = nil
         switch result {
         case .failed: dcsError(node)
-        case .answered(.ok) where postgres[node].acceptsWrites: continueMultisync(node, next ?? .done)
+        case .answered(.ok) where postgres[node].acceptsWrites:
+            if case let .quorumWritten(voters, quorum)? = next {
+                continueQuorum(node, voters: voters, quorum: quorum)
+            } else {
+                continueMultisync(node, next ?? .done)
+            }
         default: touchMember(node)
         }
     }
@@ -196,6 +210,10 @@ extension Simulation {
     /// the standbys are the old `/sync` members (leader and standbys) minus itself, so
     /// commits wait for the former leader too; otherwise there are none.
     func prepareSyncBeforePromotion(_ node: Int) {
+        if options.patroni.quorumCommit {
+            prepareQuorumBeforePromotion(node)
+            return
+        }
         var standbys: [Int] = []
         if options.patroni.minimumSynchronousNodes > 0, let sync = cachedSync(node), let leader = sync.leader {
             for member in [leader] + sync.standbys where member != node && !standbys.contains(member) { standbys.append(member) }
@@ -204,7 +222,7 @@ extension Simulation {
         agents[node].syncNamesAfterWrite = standbys.isEmpty
             ? (options.patroni.synchronousModeStrict ? .placeholder : SynchronousStandbyNames.none)
             : .standbys(standbys)
-        callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standbys: standbys.map(name).sorted()), lease: 0),
+        callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standbys: standbys.map(name).sorted(), quorum: nil), lease: 0),
                  .prePromoteSync, retries: true)
     }
 
@@ -225,7 +243,8 @@ extension Simulation {
     // MARK: The leader race in synchronous mode (PATRONI.md §2.2 step 10)
 
     /// The `/sync` members (leader and standbys) when synchronous mode is active in
-    /// `node`'s view, else nil: only they may race, and only against each other.
+    /// `node`'s view, else nil: only they are raced against, and in priority mode only
+    /// they may race.
     func syncRaceMembers(_ node: Int) -> [Int]? {
         guard synchronousMode, let sync = cachedSync(node), let leader = sync.leader else { return nil }
         return ([leader] + sync.standbys).sorted()

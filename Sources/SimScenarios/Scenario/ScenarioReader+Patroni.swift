@@ -21,7 +21,7 @@ extension ScenarioReader {
         settings.checkTimeline = bool(object, "check_timeline", in: path) ?? settings.checkTimeline
         settings.primaryStartTimeout = integer(object, "primary_start_timeout", in: path,
                                                IntegerRange(min: 0, max: ScenarioLimits.largestTimerSeconds, unit: "seconds")).map { Int($0) } ?? settings.primaryStartTimeout
-        settings.synchronousMode = synchronousMode(object, in: path) ?? settings.synchronousMode
+        synchronousMode(object, in: path, into: &settings)
         settings.synchronousNodeCount = integer(object, "synchronous_node_count", in: path,
                                                 IntegerRange(min: 1, max: Int64(ScenarioLimits.mostNodes))).map { Int($0) } ?? settings.synchronousNodeCount
         settings.maximumLagOnSyncnode = integer(object, "maximum_lag_on_syncnode", in: path,

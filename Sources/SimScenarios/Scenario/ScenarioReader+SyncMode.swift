@@ -1,25 +1,22 @@
+import ClusterSim
+
 extension ScenarioReader {
-    /// Reads `synchronous_mode`: `true`/`false`, or Patroni's spellings `"on"`/`"off"`.
-    /// `"quorum"` (quorum commit) is refused with a message saying it is not modelled.
-    mutating func synchronousMode(_ object: JSONObject, in parent: String) -> Bool? {
+    /// Reads `synchronous_mode`: `true`/`false`, or Patroni's spellings `"on"`/`"off"`, or
+    /// `"quorum"` (quorum commit, which also turns synchronous mode on).
+    mutating func synchronousMode(_ object: JSONObject, in parent: String, into settings: inout PatroniSettings) {
         guard let value = object["synchronous_mode"] else {
-            return nil
+            return
         }
         switch value {
         case .bool(let flag):
-            return flag
-        case .string("on"):
-            return true
-        case .string("off"):
-            return false
-        case .string("quorum"):
-            fail(JSONPath.child(parent, "synchronous_mode"),
-                 "quorum commit (\"quorum\") is not modelled yet; expected true, false, \"on\" or \"off\"")
-            return nil
+            settings.synchronousMode = flag
+            settings.quorumCommit = false
+        case .string("on"), .string("off"), .string("quorum"):
+            settings.synchronousMode = value != .string("off")
+            settings.quorumCommit = value == .string("quorum")
         default:
             fail(JSONPath.child(parent, "synchronous_mode"),
-                 "expected true, false, \"on\" or \"off\", got \(ScenarioText.given(value))")
-            return nil
+                 "expected true, false, \"on\", \"off\" or \"quorum\", got \(ScenarioText.given(value))")
         }
     }
 }

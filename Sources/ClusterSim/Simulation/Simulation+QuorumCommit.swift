@@ -90,6 +90,7 @@ extension Simulation {
         return true
     }
 
+    /// Writes `/sync` = {`node`, `voters`, `quorum`}; the answer continues `continueQuorum`.
     private func writeQuorum(_ node: Int, voters: [Int], quorum: Int) {
         agents[node].syncHandler.next = .quorumWritten(voters: voters, quorum: quorum)
         callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standbys: voters.map(name).sorted(), quorum: quorum),
@@ -143,14 +144,4 @@ extension Simulation {
         if votes >= sync.quorum || (ahead == 0 && leader == node) { return nil }
         return "not enough quorum votes: \(max(votes, 0)) of \(sync.quorum)"
     }
-}
-
-/// One change the simplified quorum resolver makes next.
-enum QuorumStep: Equatable {
-    /// Set `synchronous_standby_names`.
-    case setNames(SynchronousStandbyNames)
-    /// Write `/sync` with these voters (sorted by node) and quorum.
-    case writeSync(voters: [Int], quorum: Int)
-    /// Nothing to change now.
-    case steady
 }

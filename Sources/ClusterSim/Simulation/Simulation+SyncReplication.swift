@@ -183,12 +183,14 @@ extension Simulation {
         return false
     }
 
+    /// Writes `/sync` with `node` as leader and `standbys`; `next` says where to continue.
     private func writeSync(_ node: Int, standbys: [Int], then next: MultisyncStage) {
         agents[node].syncHandler.next = next
         callEtcd(node, .put(key: keys.sync, value: .sync(leader: name(node), standbys: standbys.map(name).sorted(), quorum: nil), lease: 0),
                  .writeSync, retries: true)
     }
 
+    /// The `/sync` write was answered: continue the cycle where it left off.
     func syncWritten(_ node: Int, _ result: EtcdCallResult) {
         let next = agents[node].syncHandler.next
         agents[node].syncHandler.next = nil
@@ -226,6 +228,7 @@ extension Simulation {
                  .prePromoteSync, retries: true)
     }
 
+    /// The `/sync` write before promotion was answered: promote, or postpone the promotion.
     func prePromoteSyncWritten(_ node: Int, _ result: EtcdCallResult) {
         guard result == .answered(.ok) else {
             noteOnce(node, "sync", "Postponing promotion because synchronous replication state was updated by somebody else")

@@ -57,6 +57,26 @@ final class SyncReplicationTests: XCTestCase {
         XCTAssertLessThan(moved.at.microseconds, 46_000_000, "within 5 s of the stop, as basic_replication.feature checks")
     }
 
+    /// The sync standby stops receiving WAL from postgres-0 at 40 s but stays connected.
+    private func stuckSyncStandby(maximumLag: Int64) -> (standby: String, other: String, after: [String]?) {
+        var harness = cluster()
+        harness.options.patroni.maximumLagOnSyncnode = maximumLag
+        let standby = harness.run(for: .s(40)).final.syncStandbys?.first ?? "none"
+        harness.partition(harness.node(standby), from: [.node(0, name: "postgres-0")], .inbound, at: .s(40))
+        let other = standby == "postgres-1" ? "postgres-2" : "postgres-1"
+        return (standby, other, harness.run(for: .s(60)).final.syncStandbys)
+    }
+
+    func testALaggingSyncStandbyIsSwappedBeyondMaximumLagOnSyncnode() {
+        let stuck = stuckSyncStandby(maximumLag: 2_000)
+        XCTAssertEqual(stuck.after, [stuck.other])
+    }
+
+    func testALaggingSyncStandbyStaysWithoutMaximumLagOnSyncnode() {
+        let stuck = stuckSyncStandby(maximumLag: -1)
+        XCTAssertEqual(stuck.after, [stuck.standby])
+    }
+
     func testStrictModeBlocksCommitsWhenEverySyncStandbyIsGone() {
         var harness = cluster(strict: true)
         harness.stop(harness.node("postgres-1"), at: .s(40))

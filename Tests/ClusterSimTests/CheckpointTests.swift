@@ -42,7 +42,7 @@ final class CheckpointTests: XCTestCase {
             "$.expect.at[1]: missing required key \"time\"",
             "$.expect.at[1].roles.pg1: expected one of \"primary\", \"replica\" or \"stopped\", got string \"leader\"",
             "$.expect.at[1].roles.pgx: unknown node \"pgx\"; expected one of the nodes: pg1, pg2",
-            "$.expect.at[2]: expected at least one of \"leader\", \"roles\" and \"sync_standbys\"",
+            "$.expect.at[2]: expected at least one of \"leader\", \"roles\", \"sync_standbys\", \"sync_leader\" and \"sync_quorum\"",
             "$.expect.at[3].sync_standbys[1]: \"pg1\" is listed twice",
         ])
         XCTAssertTrue(scenarioProblems(scenario(expect: "{\"at\": {}}")).first?.hasPrefix("$.expect.at: expected a list of checkpoints") ?? false)

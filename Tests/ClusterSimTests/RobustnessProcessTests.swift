@@ -29,8 +29,8 @@ final class RobustnessProcessTests: XCTestCase {
                  "workload": {"writes_per_second": -1}, "faults": [{"at": "10s", "action": "kill", "target": "patroni7"}]}
                 """.utf8), 65, """
                 FILE: $.cluster.patroni.loop_wiat: unknown key "loop_wiat"; allowed keys: check_timeline, enforce_timer_rules, \
-                failsafe_mode, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, synchronous_mode, synchronous_mode_strict, \
-                ttl, use_pg_rewind, watchdog (did you mean "loop_wait"?)
+                failsafe_mode, loop_wait, maximum_lag_on_failover, maximum_lag_on_syncnode, primary_start_timeout, retry_timeout, \
+                synchronous_mode, synchronous_mode_strict, synchronous_node_count, ttl, use_pg_rewind, watchdog (did you mean "loop_wait"?)
                 FILE: $.duration: expected a duration of at most 30 days ("720h"), got "9999999999999h"
                 FILE: $.faults[0].target: unknown node "patroni7"; expected "leader", "replica", "previous" or one of the nodes: \
                 patroni1, patroni2, patroni3

@@ -74,7 +74,7 @@ final class ScenarioChecksTests: XCTestCase {
         """
         guard let error = scenarioRejection(json) else { return }
         XCTAssertEqual(error.description, """
-        test.json: $.cluster.patroni.synchronous_mode: expected true or false, got string "yes"
+        test.json: $.cluster.patroni.synchronous_mode: expected true, false, "on", "off" or "quorum", got string "yes"
         test.json: $.cluster.patroni.watchdog.mode: expected one of "off", "automatic" or "required", got string "sometimes"
         test.json: $.expect.converged: expected true or false, got number 1
         test.json: $.expect.zombie_window_max: "forever" is not a decimal number with a unit such as "30s", "1.5s" or "250ms"

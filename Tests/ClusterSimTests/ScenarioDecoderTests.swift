@@ -221,13 +221,13 @@ final class ScenarioDecoderTests: XCTestCase {
     func testUnknownKeysAreReportedAtEveryDepthWithTheAllowedKeys() {
         let json = """
         {"name": "x", "colour": "red",
-         "cluster": {"patroni": {"ttl": 30, "loop_wiat": 10}, "nodes": [{"name": "a", "tags": {"nosync": true}}]},
+         "cluster": {"patroni": {"ttl": 30, "loop_wiat": 10}, "nodes": [{"name": "a", "tags": {"nostream": true}}]},
          "faults": [{"at": "1s", "action": "heal", "from": ["etcd"]}],
          "expect": {"failover_time": {"max": "1s", "avg": "1s"}, "leader_changes": 1}}
         """
         XCTAssertEqual(scenarioProblems(json), [
-            "$.cluster.nodes[0].tags.nosync: unknown key \"nosync\"; allowed keys: failover_priority, nofailover",
-            "$.cluster.patroni.loop_wiat: unknown key \"loop_wiat\"; allowed keys: check_timeline, enforce_timer_rules, failsafe_mode, loop_wait, maximum_lag_on_failover, primary_start_timeout, retry_timeout, synchronous_mode, synchronous_mode_strict, ttl, use_pg_rewind, watchdog (did you mean \"loop_wait\"?)",
+            "$.cluster.nodes[0].tags.nostream: unknown key \"nostream\"; allowed keys: failover_priority, nofailover, nosync, sync_priority",
+            "$.cluster.patroni.loop_wiat: unknown key \"loop_wiat\"; allowed keys: check_timeline, enforce_timer_rules, failsafe_mode, loop_wait, maximum_lag_on_failover, maximum_lag_on_syncnode, primary_start_timeout, retry_timeout, synchronous_mode, synchronous_mode_strict, synchronous_node_count, ttl, use_pg_rewind, watchdog (did you mean \"loop_wait\"?)",
             "$.colour: unknown key \"colour\"; allowed keys: cluster, description, duration, expect, faults, ha, limits, name, seed, workload",
             "$.expect.failover_time.avg: unknown key \"avg\"; allowed keys: max, min",
             "$.expect.leader_changes: unknown key \"leader_changes\"; allowed keys: all_streaming, at, converge_within, converged, failover_time, failovers, final_leader, final_timeline, lost_writes, rewinds, split_brain, violations, write_outage, zombie_window_max, zombie_windows",

@@ -35,11 +35,11 @@ final class ScenarioPatroniSettingsTests: XCTestCase {
 
     func testBadSynchronousAndWatchdogSettingsAreReported() {
         let json = """
-        {"name": "x", "cluster": {"patroni": {"synchronous_mode": "on", "synchronous_mode_strict": 1,
+        {"name": "x", "cluster": {"patroni": {"synchronous_mode": "sometimes", "synchronous_mode_strict": 1,
                                               "watchdog": {"mode": "on", "safety_margin": -2, "device": "/dev/watchdog"}}}}
         """
         XCTAssertEqual(scenarioProblems(json), [
-            "$.cluster.patroni.synchronous_mode: expected true or false, got string \"on\"",
+            "$.cluster.patroni.synchronous_mode: expected true, false, \"on\", \"off\" or \"quorum\", got string \"sometimes\"",
             "$.cluster.patroni.synchronous_mode_strict: expected true or false, got number 1",
             "$.cluster.patroni.watchdog.device: unknown key \"device\"; allowed keys: mode, safety_margin",
             "$.cluster.patroni.watchdog.mode: expected one of \"off\", \"automatic\" or \"required\", got string \"on\"",

@@ -13,8 +13,9 @@ public enum DCSValue: Sendable, Equatable {
     case status(optime: Int64)
     /// `history`: one line per promotion.
     case history([HistoryLine])
-    /// `sync`: the primary and its synchronous standby (synchronous mode).
-    case sync(leader: String, standby: String?)
+    /// `sync`: the primary and its synchronous standbys (voters), sorted by name, and in
+    /// quorum mode the `quorum` a candidate needs (nil in priority mode, not rendered).
+    case sync(leader: String, standbys: [String], quorum: Int?)
     /// `failsafe`: the members the leader knows (written only with `failsafe_mode`).
     case failsafe(FailsafeTopology)
     /// `failover`: a manual switchover or failover request (PATRONI.md §6); all nil once cleaned up (`{}`).
@@ -30,8 +31,10 @@ public enum DCSValue: Sendable, Equatable {
         case .status(let optime): return "{\"optime\":\(optime)}"
         case .history(let lines):
             return "[" + lines.map(\.rendered).joined(separator: ",") + "]"
-        case let .sync(leader, standby):
-            return "{\"leader\":\"\(leader)\",\"sync_standby\":" + (standby.map { "\"\($0)\"" } ?? "null") + "}"
+        case let .sync(leader, standbys, quorum):
+            let joined = standbys.sorted().joined(separator: ",")
+            return "{\"leader\":\"\(leader)\"," + (quorum.map { "\"quorum\":\($0)," } ?? "")
+                + "\"sync_standby\":" + (standbys.isEmpty ? "null" : "\"\(joined)\"") + "}"
         case .failsafe(let topology): return topology.rendered
         case .failover(let request): return request.rendered
         }

@@ -8,6 +8,10 @@ public struct NodeOptions: Sendable, Equatable {
     public var failoverPriority: Int = 1
     /// The node's wall clock at the start of the run (offset and drift).
     public var clock = NodeClock()
+    /// `tags.nosync`: the node never becomes a synchronous standby; nil when the tag is not given.
+    public var nosync: Bool? = nil
+    /// `tags.sync_priority`: higher is preferred as a synchronous standby (0 means never, unless `nosync: false`).
+    public var syncPriority: Int = 1
 
     /// Creates a node named `name` with default tags.
     public init(name: String) { self.name = name }

@@ -65,6 +65,8 @@ struct PatroniAgent {
     var shutdownReleasesKey = false
     /// The `synchronous_standby_names` to set once the `/sync` write in flight succeeds.
     var syncNamesAfterWrite: SynchronousStandbyNames?
+    /// What `SyncHandler` remembers between cycles on a primary (synchronous mode).
+    var syncHandler = SyncHandlerState()
     /// Bootstrap finished; `post_bootstrap` still has to publish the cluster.
     var postBootstrapPending = false
     /// Failsafe mode: the leader cached from `POST /failsafe`, or this primary's calls in flight.

@@ -18,6 +18,13 @@ public struct PatroniSettings: Sendable, Equatable {
     public var synchronousMode = false
     /// `synchronous_mode_strict`: with no synchronous standby, commits block rather than go asynchronous.
     public var synchronousModeStrict = false
+    /// `synchronous_mode: quorum`: commits wait for any `k` of the listed standbys and a
+    /// candidate needs `/sync.quorum` votes (with `synchronousMode` also true).
+    public var quorumCommit = false
+    /// `synchronous_node_count`: how many standbys are synchronous at once (at least 1).
+    public var synchronousNodeCount = 1
+    /// `maximum_lag_on_syncnode`: bytes a synchronous standby may lag before it is swapped (−1: never).
+    public var maximumLagOnSyncnode: Int64 = -1
     /// The `watchdog` section.
     public var watchdog = WatchdogSettings()
     /// Whether the timers are validated and adjusted as current Patroni does (PATRONI.md §7.1);

@@ -73,14 +73,36 @@ struct PostgresInstance {
     var processAlive: Bool { state != .stopped && state != .crashed }
 }
 
-/// `synchronous_standby_names` as Patroni sets it with one synchronous standby.
+/// `synchronous_standby_names` as Patroni sets it in priority mode: one name, or
+/// `n (a,b,...)` with `n` the number of names, so that every listed standby must confirm.
 enum SynchronousStandbyNames: Equatable {
     /// Empty: commits do not wait.
     case none
-    /// Commits wait until this node has flushed them.
-    case standby(Int)
+    /// Commits wait until all these nodes (sorted by index, never empty) have flushed them.
+    case standbys([Int])
     /// Strict mode with no standby: a name that matches nobody, so commits block.
     case placeholder
+    /// Quorum commit, `ANY k (a,b,...)`: commits wait until any `k` of these nodes (sorted
+    /// by index, never empty) have flushed them.
+    case any(Int, [Int])
+
+    /// The nodes listed (none for the empty value and the placeholder).
+    var listed: [Int] {
+        switch self {
+        case .standbys(let nodes), .any(_, let nodes): return nodes
+        case .none, .placeholder: return []
+        }
+    }
+
+    /// How many listed standbys must confirm a commit (`num`; 0 when empty, 1 for the placeholder).
+    var count: Int {
+        switch self {
+        case .none: return 0
+        case .placeholder: return 1
+        case .standbys(let nodes): return nodes.count
+        case .any(let k, _): return k
+        }
+    }
 }
 
 /// A client write committed locally and waiting for the synchronous standby's flush.

@@ -140,6 +140,10 @@ public struct ClusterSnapshot: Sendable, Equatable {
     public var leaderKeyHolder: String? = nil
     /// The standbys the `/sync` key lists, or nil when there is no `/sync` key.
     public var syncStandbys: [String]? = nil
+    /// The leader the `/sync` key names, or nil when there is no `/sync` key.
+    public var syncLeader: String? = nil
+    /// The `quorum` the `/sync` key holds in quorum mode, else nil.
+    public var syncQuorum: Int? = nil
 }
 
 /// What PostgreSQL on a node is, as `pg_is_in_recovery()` would tell.

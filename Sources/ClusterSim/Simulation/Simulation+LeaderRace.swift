@@ -44,7 +44,7 @@ extension Simulation {
             follow(node, leader: nil)
             return
         }
-        if synchronousMode, let sync = cachedSync(node), sync.leader != nil, sync.leader != node, sync.standby != node {
+        if let syncMembers = syncRaceMembers(node), !syncMembers.contains(node), !options.patroni.quorumCommit {
             noteOnce(node, "not-healthiest", "not a member of /sync: only the synchronous standby may be promoted")
             follow(node, leader: nil)
             return
@@ -70,6 +70,7 @@ extension Simulation {
         for member in failsafeMembers(node) where !candidates.contains(member) { candidates.append(member) }
         for member in cachedMembers(node) where !candidates.contains(member) { candidates.append(member) }
         candidates = candidates.filter { $0 != node && $0 != excluded }.sorted()
+        if let syncMembers = syncRaceMembers(node) { candidates = candidates.filter(syncMembers.contains) }
         if candidates.isEmpty {
             acquireLock(node)
             return
@@ -114,7 +115,7 @@ extension Simulation {
         agents[node].probes = probes
         guard probes.answers.allSatisfy({ $0 != nil }) else { return }
         agents[node].probes = nil
-        if let reason = reasonNotHealthiest(node, probes) {
+        if let reason = reasonNotHealthiest(node, probes) ?? quorumShortfall(node, probes) {
             noteOnce(node, "not-healthiest", reason)
             follow(node, leader: cachedLeader(node))
         } else {

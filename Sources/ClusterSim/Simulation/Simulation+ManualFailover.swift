@@ -90,7 +90,7 @@ extension Simulation {
         let clusterTL = clusterTimeline(node)
         return cachedMembers(node).contains { member in
             if member == node || options.nodes[member].effectivePriority == 0 { return false }
-            if let sync, sync.leader != nil, sync.standby != member, request?.leader != nil || request == nil { return false }
+            if let sync, sync.leader != nil, !sync.standbys.contains(member), request?.leader != nil || request == nil { return false }
             if excludingCandidate, member == candidate { return false }
             if !excludingCandidate, request?.candidate != nil, member != candidate { return false }
             guard case .replica(let wal, _, _) = memberStatus(of: member, seenFrom: node) else { return false }
@@ -122,7 +122,7 @@ extension Simulation {
     /// rule of `is_healthiest_node` leaves the decision to the ordinary checks.
     func manualFailoverRace(_ node: Int, _ request: FailoverRequest) -> Bool {
         if !isPaused(node), request.leader != nil, synchronousMode, let sync = cachedSync(node), sync.leader != nil,
-           sync.leader != node, sync.standby != node {
+           sync.leader != node, !sync.standbys.contains(node) {
             noteOnce(node, "not-healthiest", "not a member of /sync: only synchronous members race in a switchover")
             follow(node, leader: nil)
             return true
@@ -144,7 +144,7 @@ extension Simulation {
                 yieldToCandidate(node)
                 return true
             }
-            if synchronousMode, let sync = cachedSync(node), sync.leader != node, sync.standby != node {
+            if synchronousMode, let sync = cachedSync(node), sync.leader != node, !sync.standbys.contains(node) {
                 yieldToCandidate(node)
                 return true
             }

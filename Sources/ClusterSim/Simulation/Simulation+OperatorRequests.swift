@@ -70,13 +70,13 @@ extension Simulation {
         let sync = synchronousMode ? cachedSync(handler) : nil
         let members: [Int]
         if let candidate {
-            if kind == .switchover, synchronousMode, sync?.standby.map(name) != candidate {
+            if kind == .switchover, synchronousMode, !(sync?.standbys.map(name).contains(candidate) ?? false) {
                 return "candidate name does not match with sync_standby"
             }
             members = cachedMembers(handler).filter { name($0) == candidate }
             if members.isEmpty { return "candidate does not exists" }
         } else if synchronousMode {
-            members = cachedMembers(handler).filter { $0 == sync?.standby }
+            members = cachedMembers(handler).filter { sync?.standbys.contains($0) ?? false }
             if members.isEmpty { return "\(kind.rawValue) is not possible: can not find sync_standby" }
         } else {
             members = cachedMembers(handler).filter { $0 != clusterLeader }

@@ -12,9 +12,14 @@ extension Simulation {
         }
         for node in rows.indices { rows[node].postgresRole = postgresRole(node) }
         var syncStandbys: [String]?
-        if case .sync(_, let standby)? = etcd.entries[keys.sync]?.value { syncStandbys = standby.map { [$0] } ?? [] }
-        return ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: dump,
-                               leaderKeyHolder: currentLeader.map(name), syncStandbys: syncStandbys)
+        if case .sync(_, let standbys, _)? = etcd.entries[keys.sync]?.value { syncStandbys = standbys }
+        var snapshot = ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: dump,
+                                       leaderKeyHolder: currentLeader.map(name), syncStandbys: syncStandbys)
+        if case let .sync(leader, _, quorum)? = etcd.entries[keys.sync]?.value {
+            snapshot.syncLeader = leader
+            snapshot.syncQuorum = quorum
+        }
+        return snapshot
     }
 
     /// What PostgreSQL on `node` is now: primary once promoted, replica while in recovery.
@@ -35,8 +40,8 @@ extension Simulation {
             lag = max(0, optime - lsn)
         }
         var role = isLeader ? "Leader" : "Replica"
-        if !isLeader, case .sync(_, let standby)? = etcd.entries[keys.sync]?.value, standby == name(node) {
-            role = "Sync Standby"
+        if !isLeader, case .sync(_, let standbys, _)? = etcd.entries[keys.sync]?.value, standbys.contains(name(node)) {
+            role = options.patroni.quorumCommit ? "Quorum Standby" : "Sync Standby"
         }
         return MemberRow(name: name(node), host: name(node), role: role,
                          state: isLeader ? data.state : (data.replicationState ?? data.state),

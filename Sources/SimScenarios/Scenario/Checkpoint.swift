@@ -29,6 +29,10 @@ public struct Checkpoint: Sendable, Equatable {
     public var roles: [RoleExpectation] = []
     /// `sync_standbys`: the standbys the `/sync` key must list (sorted), or nil to skip.
     public var syncStandbys: [String]?
+    /// `sync_leader`: the leader the `/sync` key must name, or nil to skip.
+    public var syncLeader: String?
+    /// `sync_quorum`: the `quorum` the `/sync` key must hold (quorum mode), or nil to skip.
+    public var syncQuorum: Int?
 
     /// Creates a checkpoint at `time` that checks nothing yet.
     public init(time: SnapshotTime) {
@@ -50,6 +54,16 @@ public struct Checkpoint: Sendable, Equatable {
             results.append(ExpectationResult(check: "at[\(index)].roles.\(expectation.node)",
                                              expected: expectation.role.rawValue + when,
                                              actual: actual?.rawValue ?? "unknown node", held: actual == expectation.role))
+        }
+        if let syncLeader {
+            let actual = snapshot.syncLeader ?? "no /sync key"
+            results.append(ExpectationResult(check: "at[\(index)].sync_leader", expected: syncLeader + when,
+                                             actual: actual, held: snapshot.syncLeader == syncLeader))
+        }
+        if let syncQuorum {
+            let actual = snapshot.syncQuorum.map(String.init) ?? "no quorum in /sync"
+            results.append(ExpectationResult(check: "at[\(index)].sync_quorum", expected: "\(syncQuorum)" + when,
+                                             actual: actual, held: snapshot.syncQuorum == syncQuorum))
         }
         if let syncStandbys {
             let actual = snapshot.syncStandbys.map { $0.sorted() }

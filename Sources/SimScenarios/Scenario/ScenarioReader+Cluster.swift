@@ -91,12 +91,14 @@ extension ScenarioReader {
             }
             if let tags = object["tags"] {
                 let tagsPath = JSONPath.child(path, "tags")
-                guard let tagsObject = self.object(tags, at: tagsPath, allowed: ["nofailover", "failover_priority"]) else {
+                guard let tagsObject = self.object(tags, at: tagsPath, allowed: ["nofailover", "failover_priority", "nosync", "sync_priority"]) else {
                     return nil
                 }
                 let problemCount = problems.count
                 node.nofailover = bool(tagsObject, "nofailover", in: tagsPath) ?? node.nofailover
                 node.failoverPriority = integer(tagsObject, "failover_priority", in: tagsPath, IntegerRange(min: 0)).map { Int($0) } ?? node.failoverPriority
+                node.nosync = bool(tagsObject, "nosync", in: tagsPath) ?? node.nosync
+                node.syncPriority = integer(tagsObject, "sync_priority", in: tagsPath, IntegerRange(min: 0)).map { Int($0) } ?? node.syncPriority
                 if problems.count > problemCount {
                     return nil
                 }

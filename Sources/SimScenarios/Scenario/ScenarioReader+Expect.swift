@@ -102,7 +102,7 @@ extension ScenarioReader {
         var result: [Checkpoint] = []
         for (index, item) in items.enumerated() {
             let itemPath = JSONPath.index(path, index)
-            guard let object = object(item, at: itemPath, allowed: ["time", "leader", "roles", "sync_standbys"]) else { continue }
+            guard let object = object(item, at: itemPath, allowed: ["time", "leader", "roles", "sync_standbys", "sync_leader", "sync_quorum"]) else { continue }
             var time: SnapshotTime?
             if let timeValue = object["time"] {
                 if case .string(let text) = timeValue, let parsed = SnapshotTime.parse(text) {
@@ -116,14 +116,18 @@ extension ScenarioReader {
             let leader = object["leader"].flatMap { leaderName($0, at: JSONPath.child(itemPath, "leader"), nodes: nodes) }
             let roles = object["roles"].map { roleExpectations($0, at: JSONPath.child(itemPath, "roles"), nodes: nodes) } ?? []
             let standbys = object["sync_standbys"].flatMap { nodeNames($0, at: JSONPath.child(itemPath, "sync_standbys"), nodes: nodes) }
-            if object["leader"] == nil && object["roles"] == nil && object["sync_standbys"] == nil {
-                fail(itemPath, "expected at least one of \"leader\", \"roles\" and \"sync_standbys\"")
+            let syncLeader = object["sync_leader"].flatMap { syncLeaderName($0, at: JSONPath.child(itemPath, "sync_leader"), nodes: nodes) }
+            let syncQuorum = integer(object, "sync_quorum", in: itemPath, IntegerRange(min: 0, max: Int64(ScenarioLimits.mostNodes)))
+            if ["leader", "roles", "sync_standbys", "sync_leader", "sync_quorum"].allSatisfy({ object[$0] == nil }) {
+                fail(itemPath, "expected at least one of \"leader\", \"roles\", \"sync_standbys\", \"sync_leader\" and \"sync_quorum\"")
             }
             if let time {
                 var checkpoint = Checkpoint(time: time)
                 checkpoint.leader = leader
                 checkpoint.roles = roles
                 checkpoint.syncStandbys = standbys
+                checkpoint.syncLeader = syncLeader
+                checkpoint.syncQuorum = syncQuorum.map { Int($0) }
                 result.append(checkpoint)
             }
         }

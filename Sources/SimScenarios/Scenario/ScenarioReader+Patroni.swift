@@ -8,7 +8,7 @@ extension ScenarioReader {
     mutating func patroni(_ value: JSONValue, at path: String, into settings: inout PatroniSettings) {
         let allowed = ["ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover", "use_pg_rewind",
                        "check_timeline", "primary_start_timeout", "synchronous_mode", "synchronous_mode_strict",
-                       "watchdog", "enforce_timer_rules", "failsafe_mode"]
+                       "watchdog", "enforce_timer_rules", "failsafe_mode", "synchronous_node_count", "maximum_lag_on_syncnode"]
         guard let object = object(value, at: path, allowed: allowed) else {
             return
         }
@@ -21,7 +21,11 @@ extension ScenarioReader {
         settings.checkTimeline = bool(object, "check_timeline", in: path) ?? settings.checkTimeline
         settings.primaryStartTimeout = integer(object, "primary_start_timeout", in: path,
                                                IntegerRange(min: 0, max: ScenarioLimits.largestTimerSeconds, unit: "seconds")).map { Int($0) } ?? settings.primaryStartTimeout
-        settings.synchronousMode = bool(object, "synchronous_mode", in: path) ?? settings.synchronousMode
+        synchronousMode(object, in: path, into: &settings)
+        settings.synchronousNodeCount = integer(object, "synchronous_node_count", in: path,
+                                                IntegerRange(min: 1, max: Int64(ScenarioLimits.mostNodes))).map { Int($0) } ?? settings.synchronousNodeCount
+        settings.maximumLagOnSyncnode = integer(object, "maximum_lag_on_syncnode", in: path,
+                                                IntegerRange(min: -1, unit: "bytes")) ?? settings.maximumLagOnSyncnode
         settings.synchronousModeStrict = bool(object, "synchronous_mode_strict", in: path) ?? settings.synchronousModeStrict
         if let watchdog = object["watchdog"] {
             self.watchdog(watchdog, at: JSONPath.child(path, "watchdog"), into: &settings.watchdog)

@@ -1,6 +1,9 @@
 extension Simulation {
-    /// The per-attempt timeout with one etcd endpoint: `retry_timeout / 3` (three urllib3 attempts).
-    var attemptTimeout: SimDuration { timers.retryTimeout / 3 }
+    /// Patroni's timeouts over the etcd endpoints with the `retry_timeout` in force
+    /// (one endpoint: three attempts of `retry_timeout / 3`).
+    var clientTimeouts: EtcdClientTimeouts {
+        EtcdClientTimeouts(members: layout.etcdCount, retryTimeout: timers.retryTimeout)
+    }
 
     /// Starts an etcd call for `node`'s Patroni, replacing any call in flight.
     func callEtcd(_ node: Int, _ request: EtcdRequest, _ purpose: EtcdCall.Purpose, retries: Bool = true) {
@@ -16,10 +19,10 @@ extension Simulation {
         call.attempt += 1
         call.attemptsInRound += 1
         agents[node].call = call
-        let timeout = min(attemptTimeout, call.deadline - wallNow(node))
+        let timeout = min(clientTimeouts.perAttempt, call.deadline - wallNow(node))
         let generation = agents[node].generation
         send(.etcdRequest(callID: call.id, attempt: call.attempt, generation: generation, call.request),
-             from: node, to: layout.etcd(0))
+             from: node, to: layout.etcd(etcdEndpoints[node]))
         scheduler.schedule(.callAttemptTimeout(node: node, generation: generation, callID: call.id, attempt: call.attempt),
                            after: timeout)
     }
@@ -31,14 +34,20 @@ extension Simulation {
         callEnded(node, call.purpose, .answered(response))
     }
 
-    /// An attempt timed out or was refused: try again within the deadline, or give up.
+    /// An attempt timed out or was refused: try again within the deadline (on the next
+    /// endpoint once this one had its attempts), or give up. The client stays on the
+    /// endpoint that last worked.
     func etcdAttemptFailed(_ node: Int, callID: UInt64, attempt: UInt64) {
         guard var call = agents[node].call, call.id == callID, call.attempt == attempt else { return }
         let remaining = call.deadline - wallNow(node)
+        let timeouts = clientTimeouts
+        if call.attemptsInRound % timeouts.attemptsPerEndpoint == 0 {
+            etcdEndpoints[node] = (etcdEndpoints[node] + 1) % layout.etcdCount
+        }
         if remaining <= .zero {
             agents[node].call = nil
             callEnded(node, call.purpose, .failed)
-        } else if call.attemptsInRound < 3 {
+        } else if call.attemptsInRound < timeouts.attemptsPerRound {
             sendAttempt(node)
         } else if call.retries {
             let jitter = SimDuration(microseconds: agentRandom[node].nextInt(in: 0...800_000))

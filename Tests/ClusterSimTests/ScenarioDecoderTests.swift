@@ -387,7 +387,7 @@ final class ScenarioDecoderTests: XCTestCase {
         """#
         XCTAssertEqual(scenarioProblems(json), [
             "$.faults[3].target: \"etcd1\" is an etcd member, which kill-patroni does not apply to; expected a node name, \"leader\", \"replica\" or \"previous\" (etcd members take stop, kill, start, freeze, partition, heal)",
-            "$.faults[4].target: unknown node \"etcd\"; expected \"leader\", \"replica\", \"previous\" or one of the nodes: patroni1, patroni2, patroni3 (or an etcd member: etcd1, etcd2, etcd3, etcd-leader)",
+            "$.faults[4].target: unknown node \"etcd\"; expected \"leader\", \"replica\", \"previous\" or one of the nodes: patroni1, patroni2, patroni3 (or an etcd member: etcd-leader, etcd1, etcd2, etcd3)",
             "$.faults[5].from[0]: a node cannot be partitioned from itself (\"etcd3\" is the target)",
         ])
         let valid = #"""

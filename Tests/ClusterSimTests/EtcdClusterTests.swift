@@ -191,4 +191,24 @@ final class EtcdClusterTests: XCTestCase {
         XCTAssertEqual(leaders(simulation).count, 1)
         XCTAssertTrue(report.failovers.isEmpty)
     }
+
+    func testAMemberCutOffFromItsPeersDoesNotDeposeTheLeaderWhenItReturns() {
+        let probe = cluster()
+        let (before, _) = probe.simulate(for: .seconds(55))
+        guard let leader = leaders(before).first else { return XCTFail("no etcd leader before the partition") }
+        let follower = (leader.member + 1) % 3
+        let name = "etcd\(follower + 1)"
+        var harness = cluster()
+        harness.options.faults = [
+            Fault(at: .zero + .seconds(60), action: .partition(Partition(target: .etcdMember(follower, name: name), peers: [.etcd], direction: .both))),
+            Fault(at: .zero + .seconds(75), action: .heal(.etcdMember(follower, name: name))),
+        ]
+        let (simulation, report) = harness.simulate(for: .seconds(100))
+        XCTAssertNil(report.first("etcd-leader-lost"), "the returning member deposed the leader")
+        XCTAssertEqual(leaders(simulation).map(\.member), [leader.member])
+        XCTAssertEqual(simulation.members.map(\.term), [leader.term, leader.term, leader.term],
+                       "pre-votes keep the isolated member's term")
+        XCTAssertEqual(simulation.members[follower].appliedIndex, simulation.members[leader.member].appliedIndex,
+                       "the returning member catches up")
+    }
 }

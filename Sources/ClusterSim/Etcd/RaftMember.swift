@@ -13,6 +13,8 @@ struct RaftMember: Sendable {
     /// The member's raft role.
     enum Role: Equatable, Sendable {
         case follower
+        /// Asking for pre-votes: would a quorum elect it in the next term?
+        case preCandidate
         case candidate
         case leader
     }
@@ -43,7 +45,7 @@ struct RaftMember: Sendable {
     var electionCheck: UInt64 = 0
     /// When the pending election check fires, if one is pending.
     var electionCheckAt: SimInstant?
-    /// Votes granted to this candidate in `term`, by member.
+    /// Votes (or pre-votes) granted to this candidate, by member.
     var votes: [Bool] = []
     /// Leader only: the next index to send to each member.
     var nextIndex: [Int] = []

@@ -6,10 +6,11 @@ enum RaftMessage: Sendable {
     /// A follower's answer: `match` is its last matching index on success, or its
     /// last index as a hint on failure.
     case appendReply(term: Int64, success: Bool, match: Int)
-    /// A candidate asks for a vote with its log's last index and term.
-    case requestVote(term: Int64, lastIndex: Int, lastTerm: Int64)
-    /// The answer to a vote request.
-    case voteReply(term: Int64, granted: Bool)
+    /// A candidate asks for a vote with its log's last index and term; `pre` marks
+    /// etcd's pre-vote, which asks for the next term without moving anyone's term.
+    case requestVote(term: Int64, lastIndex: Int, lastTerm: Int64, pre: Bool)
+    /// The answer to a vote request (`term` is the asked term when granted, else the voter's).
+    case voteReply(term: Int64, granted: Bool, pre: Bool)
     /// A follower forwards a client write to the leader to propose it.
     case propose(EtcdRequest, origin: EtcdOrigin)
     /// A follower forwards a read or a lease keep-alive, which the leader serves without a log entry.

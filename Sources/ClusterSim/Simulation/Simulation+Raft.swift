@@ -55,8 +55,25 @@ extension Simulation {
         }
     }
 
-    /// Becomes a candidate of the next term, votes for itself and asks the others.
+    /// Starts an election: with several members first a pre-vote round (etcd's
+    /// `--pre-vote`, on by default since 3.5), so that a member cut off from the others
+    /// does not raise its term and depose a healthy leader when it returns.
     private func campaign(_ member: Int) {
+        if options.etcd.quorum == 1 {
+            startElection(member)
+            return
+        }
+        members[member].becomeFollower()
+        members[member].role = .preCandidate
+        members[member].leader = nil
+        members[member].votes = members.indices.map { $0 == member }
+        drawElectionTimeout(member)
+        armElection(member)
+        askForVotes(member, term: members[member].term + 1, pre: true)
+    }
+
+    /// Becomes a candidate of the next term, votes for itself and asks the others.
+    private func startElection(_ member: Int) {
         members[member].term += 1
         members[member].becomeFollower()
         members[member].role = .candidate
@@ -69,8 +86,12 @@ extension Simulation {
             becomeLeader(member)
             return
         }
-        let request = RaftMessage.requestVote(term: members[member].term, lastIndex: members[member].lastIndex,
-                                              lastTerm: members[member].lastTerm)
+        askForVotes(member, term: members[member].term, pre: false)
+    }
+
+    private func askForVotes(_ member: Int, term: Int64, pre: Bool) {
+        let request = RaftMessage.requestVote(term: term, lastIndex: members[member].lastIndex,
+                                              lastTerm: members[member].lastTerm, pre: pre)
         for peer in members.indices where peer != member {
             send(.raft(request), from: layout.etcd(member), to: layout.etcd(peer))
         }
@@ -78,31 +99,44 @@ extension Simulation {
 
     /// A candidate asks `member` for its vote. A member that heard from a live leader
     /// within the election timeout ignores it (etcd's CheckQuorum lease); otherwise it
-    /// grants one vote per term, to a candidate whose log is at least as up to date.
-    func voteRequested(at member: Int, by candidate: Int, term: Int64, lastIndex: Int, lastTerm: Int64) {
-        if term > members[member].term {
-            if inLeaderLease(member) { return }
-            stepDown(member, toTerm: term)
+    /// grants one vote per term, to a candidate whose log is at least as up to date. A
+    /// pre-vote is granted on the same conditions but changes neither term nor vote.
+    func voteRequested(at member: Int, by candidate: Int, term: Int64, lastIndex: Int, lastTerm: Int64, pre: Bool) {
+        if term > members[member].term, inLeaderLease(member) { return }
+        let granted: Bool
+        if pre {
+            granted = term > members[member].term && members[member].accepts(lastIndex: lastIndex, lastTerm: lastTerm)
+        } else {
+            if term > members[member].term { stepDown(member, toTerm: term) }
+            let state = members[member]
+            granted = term == state.term && (state.votedFor == nil || state.votedFor == candidate)
+                && state.accepts(lastIndex: lastIndex, lastTerm: lastTerm)
+            if granted {
+                members[member].votedFor = candidate
+                armElection(member)
+            }
         }
-        let state = members[member]
-        let granted = term == state.term && (state.votedFor == nil || state.votedFor == candidate)
-            && state.accepts(lastIndex: lastIndex, lastTerm: lastTerm)
-        if granted {
-            members[member].votedFor = candidate
-            armElection(member)
-        }
-        send(.raft(.voteReply(term: members[member].term, granted: granted)), from: layout.etcd(member), to: layout.etcd(candidate))
+        let answerTerm = pre && granted ? term : members[member].term
+        send(.raft(.voteReply(term: answerTerm, granted: granted, pre: pre)), from: layout.etcd(member), to: layout.etcd(candidate))
     }
 
-    /// A vote reached candidate `member`; a majority makes it leader.
-    func voteAnswered(at member: Int, by voter: Int, term: Int64, granted: Bool) {
-        if term > members[member].term {
+    /// A vote reached candidate `member`; a majority of pre-votes starts the election, a
+    /// majority of votes makes it leader.
+    func voteAnswered(at member: Int, by voter: Int, term: Int64, granted: Bool, pre: Bool) {
+        if !granted, term > members[member].term {
             stepDown(member, toTerm: term)
             return
         }
-        guard members[member].role == .candidate, term == members[member].term, granted else { return }
+        let expectedRole: RaftMember.Role = pre ? .preCandidate : .candidate
+        let expectedTerm = pre ? members[member].term + 1 : members[member].term
+        guard granted, members[member].role == expectedRole, term == expectedTerm else { return }
         members[member].votes[voter] = true
-        if members[member].votes.filter({ $0 }).count >= options.etcd.quorum { becomeLeader(member) }
+        guard members[member].votes.filter({ $0 }).count >= options.etcd.quorum else { return }
+        if pre {
+            startElection(member)
+        } else {
+            becomeLeader(member)
+        }
     }
 
     /// Wins the election: appends the empty entry of its term and starts heartbeats. Its

@@ -134,10 +134,10 @@ extension Simulation {
                            entries: entries, leaderCommit: leaderCommit)
         case let .appendReply(term, success, match):
             appendAnswered(at: member, by: sender, term: term, success: success, match: match)
-        case let .requestVote(term, lastIndex, lastTerm):
-            voteRequested(at: member, by: sender, term: term, lastIndex: lastIndex, lastTerm: lastTerm)
-        case let .voteReply(term, granted):
-            voteAnswered(at: member, by: sender, term: term, granted: granted)
+        case let .requestVote(term, lastIndex, lastTerm, pre):
+            voteRequested(at: member, by: sender, term: term, lastIndex: lastIndex, lastTerm: lastTerm, pre: pre)
+        case let .voteReply(term, granted, pre):
+            voteAnswered(at: member, by: sender, term: term, granted: granted, pre: pre)
         case let .propose(request, origin):
             if members[member].role == .leader { propose(.request(request, origin: origin), at: member) }
         case let .serve(request, origin):

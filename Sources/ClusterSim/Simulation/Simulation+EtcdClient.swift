@@ -14,6 +14,7 @@ extension Simulation {
         sendAttempt(node)
     }
 
+    /// Sends the call's next HTTP attempt to the node's current endpoint, with its timeout.
     private func sendAttempt(_ node: Int) {
         guard var call = agents[node].call else { return }
         call.attempt += 1

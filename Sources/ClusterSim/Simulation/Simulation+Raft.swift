@@ -89,6 +89,7 @@ extension Simulation {
         askForVotes(member, term: members[member].term, pre: false)
     }
 
+    /// Sends every other member a vote request (or pre-vote request) for `term`.
     private func askForVotes(_ member: Int, term: Int64, pre: Bool) {
         let request = RaftMessage.requestVote(term: term, lastIndex: members[member].lastIndex,
                                               lastTerm: members[member].lastTerm, pre: pre)
@@ -158,6 +159,7 @@ extension Simulation {
         advanceCommit(member)
     }
 
+    /// Schedules the leader's next heartbeat tick, tied to its incarnation and term.
     private func scheduleHeartbeat(_ member: Int) {
         scheduler.schedule(.raftHeartbeat(member: member, generation: members[member].generation, term: members[member].term),
                            after: options.etcd.heartbeatInterval)

@@ -8,6 +8,16 @@ extension Simulation {
         }
     }
 
+    /// The running member that leads in the highest term (a deposed leader that has not
+    /// heard of the newer term yet still believes it leads), if any.
+    var currentEtcdLeader: Int? {
+        var best: Int?
+        for member in members.indices where members[member].process == .running && members[member].role == .leader {
+            if best.map({ members[member].term > members[$0].term }) ?? true { best = member }
+        }
+        return best
+    }
+
     /// Applies a fault aimed at an etcd member: `stop` and `kill` end the process (its log,
     /// term and vote survive), `start` restarts it as a follower, `freeze` suspends it
     /// (SIGSTOP), `partition` and `heal` change its links.
@@ -15,7 +25,7 @@ extension Simulation {
         let member: Int?
         switch target {
         case .etcdMember(let index, _): member = index
-        case .etcdLeader: member = members.indices.first { members[$0].role == .leader && members[$0].process == .running }
+        case .etcdLeader: member = currentEtcdLeader
         default: member = previousFaultMember
         }
         guard let member else {

@@ -95,13 +95,10 @@ extension Simulation {
         scheduler.schedule(.lessorScan, after: options.etcd.lessorScanInterval)
     }
 
-    /// The running, unfrozen leader of the highest term whose lessor is primary, if any.
+    /// The leader of the highest term if its lessor is primary and it is not frozen.
     var primaryLessor: Int? {
-        var best: Int?
-        for member in members.indices where members[member].isUp && members[member].role == .leader && members[member].promoted {
-            if best.map({ members[member].term > members[$0].term }) ?? true { best = member }
-        }
-        return best
+        guard let leader = currentEtcdLeader, members[leader].isUp, members[leader].promoted else { return nil }
+        return leader
     }
 
     /// Streams the events of entry `index` from `member` to the watches living on it; a

@@ -149,6 +149,35 @@ final class EtcdClusterTests: XCTestCase {
         }
     }
 
+    func testALeaderCutOffFromItsMemberMovesToAnotherAfterOneAttemptTimeout() {
+        for seed: UInt64 in 1...5 {
+            var harness = cluster(seed: seed)
+            harness.options.duration = .seconds(120)
+            let cut = SimInstant.zero + .seconds(60)
+            let probe = Simulation(options: harness.options)
+            probe.run(until: cut)
+            guard let leader = probe.currentLeader else { return XCTFail("seed \(seed): no leader") }
+            let member = probe.etcdEndpoints[leader]
+            harness.options.faults = [Fault(at: cut, action: .partition(Partition(target: .leader, peers: [.etcdMember(member, name: "etcd\(member + 1)")], direction: .both)))]
+            let simulation = Simulation(options: harness.options)
+            simulation.run(until: cut)
+            var sent: SimInstant?
+            var switched: SimInstant?
+            var time = cut
+            while switched == nil, time < cut + .seconds(20) {
+                time = time + .millis(5)
+                simulation.run(until: time)
+                if sent == nil, simulation.agents[leader].call != nil { sent = simulation.now }
+                if simulation.etcdEndpoints[leader] != member { switched = simulation.now }
+            }
+            guard let sent, let switched else { return XCTFail("seed \(seed): the leader never left etcd\(member + 1)") }
+            let waited = (switched - sent).seconds
+            XCTAssertEqual(waited, 10.0 / 3, accuracy: 0.02, "seed \(seed): one attempt of retry_timeout / 3 before the next endpoint")
+            simulation.run(until: .zero + .seconds(120))
+            XCTAssertEqual(simulation.currentLeader, leader, "seed \(seed): the leader lost its key")
+        }
+    }
+
     func testPerRequestTimeoutsSplitRetryTimeoutOverTheEndpoints() {
         let one = EtcdClientTimeouts(members: 1, retryTimeout: .seconds(10))
         XCTAssertEqual([one.endpoints, one.attemptsPerEndpoint], [1, 3])

@@ -2,6 +2,7 @@ extension Simulation {
     /// Starts the etcd members: one member leads from time zero (no election, no timer,
     /// no random draw); several members start as followers of term 0 and elect a leader.
     func bootEtcdMembers() {
+        precondition(!members.isEmpty, "a cluster needs at least one etcd member (ClusterOptions.etcd.members was \(members.count))")
         if members.count == 1 {
             members[0].term = 1
             members[0].role = .leader

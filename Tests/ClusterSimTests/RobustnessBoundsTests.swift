@@ -106,7 +106,7 @@ final class RobustnessBoundsTests: XCTestCase {
             ("duration=-5s", "$.duration: \"-5s\" is negative; durations must be zero or more"),
             ("nodes=[]", "$.cluster.nodes: expected 1 to 9 nodes, got 0"),
             ("nodes=[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\"]", "$.cluster.nodes: expected 1 to 9 nodes, got 10"),
-            ("etcd.members=3", "$.cluster.etcd.members: only 1 etcd member is modelled in this version, got 3"),
+            ("etcd.members=2", "$.cluster.etcd.members: expected 1, 3 or 5 etcd members, got 2"),
             ("etcd.lessor_scan_interval=0s", "$.cluster.etcd.lessor_scan_interval: expected a duration greater than zero, got \"0s\""),
             ("patroni.ttl=0", "$.cluster.patroni.ttl: expected an integer from 1 to 2592000 (seconds), got number 0"),
             ("patroni.loop_wait=-10", "$.cluster.patroni.loop_wait: expected an integer from 1 to 2592000 (seconds), got number -10"),

@@ -368,9 +368,43 @@ final class ScenarioDecoderTests: XCTestCase {
         XCTAssertEqual(scenarioProblems(json), ["$.cluster.nodes[1]: expected a node name string or a node object, got number 5"])
     }
 
-    func testOnlyOneEtcdMemberIsAccepted() {
-        XCTAssertEqual(scenarioProblems(#"{"name": "x", "cluster": {"etcd": {"members": 3}}}"#),
-                       ["$.cluster.etcd.members: only 1 etcd member is modelled in this version, got 3"])
+    func testEtcdHasOneThreeOrFiveMembers() {
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "cluster": {"etcd": {"members": 4}}}"#),
+                       ["$.cluster.etcd.members: expected 1, 3 or 5 etcd members, got 4"])
+        XCTAssertEqual(scenarioProblems(#"{"name": "x", "cluster": {"etcd": {"members": 3, "heartbeat_interval": "300ms"}}}"#),
+                       ["$.cluster.etcd.heartbeat_interval: expected election_timeout (1s) to be at least 5 times heartbeat_interval (300ms), as etcd requires"])
+    }
+
+    func testEtcdMembersAreFaultTargetsOnlyForTheActionsThatApply() {
+        let json = #"""
+        {"name": "x", "cluster": {"etcd": {"members": 3}},
+         "faults": [{"at": "1s", "action": "stop", "target": "etcd-leader"},
+                    {"at": "2s", "action": "freeze", "target": "etcd2", "for": "5s"},
+                    {"at": "3s", "action": "partition", "target": "etcd3", "from": ["etcd1", "nodes"]},
+                    {"at": "4s", "action": "kill-patroni", "target": "etcd1"},
+                    {"at": "5s", "action": "stop", "target": "etcd"},
+                    {"at": "6s", "action": "partition", "target": "etcd3", "from": ["etcd3"]}]}
+        """#
+        XCTAssertEqual(scenarioProblems(json), [
+            "$.faults[3].target: \"etcd1\" is an etcd member, which kill-patroni does not apply to; expected a node name, \"leader\", \"replica\" or \"previous\" (etcd members take stop, kill, start, freeze, partition, heal)",
+            "$.faults[4].target: unknown node \"etcd\"; expected \"leader\", \"replica\", \"previous\" or one of the nodes: patroni1, patroni2, patroni3 (or an etcd member: etcd-leader, etcd1, etcd2, etcd3)",
+            "$.faults[5].from[0]: a node cannot be partitioned from itself (\"etcd3\" is the target)",
+        ])
+        let valid = #"""
+        {"name": "x", "cluster": {"etcd": {"members": 3, "election_timeout": "2s", "heartbeat_interval": "200ms", "commit_latency": "2ms"}},
+         "faults": [{"at": "1s", "action": "stop", "target": "etcd-leader"},
+                    {"at": "3s", "action": "partition", "target": "etcd3", "from": ["etcd1", "nodes"], "direction": "inbound"},
+                    {"at": "4s", "action": "start", "target": "previous"}]}
+        """#
+        let scenario = try? ScenarioDecoder.decode(Array(valid.utf8), file: "x.json")
+        XCTAssertEqual(scenario?.options.etcd.members, 3)
+        XCTAssertEqual(scenario?.options.etcd.heartbeatInterval, .millis(200))
+        XCTAssertEqual(scenario?.options.etcd.commitLatency, .millis(2))
+        XCTAssertEqual(scenario?.options.faults.map(\.action), [
+            .stop(.etcdLeader),
+            .partition(Partition(target: .etcdMember(2, name: "etcd3"), peers: [.etcdMember(0, name: "etcd1"), .otherNodes], direction: .inbound)),
+            .start(.previous),
+        ])
     }
 
     func testExpectationBoundsMustBeConsistent() {

@@ -1,5 +1,10 @@
-/// The state machine of one etcd member: keys with revisions, and leases whose
-/// expiry runs on etcd's own monotonic clock (the scheduler's time).
+/// The replicated state machine of the etcd cluster: keys with revisions, and leases
+/// whose expiry runs on the raft leader's monotonic clock (the scheduler's time).
+///
+/// With several members there is still one store: committed raft entries are applied
+/// to it once, in log order, when the leader commits them; the lease expiries are the
+/// primary lessor's view (followers' lessors hold every lease "forever", so while no
+/// leader exists nothing expires).
 ///
 /// It only computes; the simulation delivers its answers and watch events over
 /// the network. Keys are kept in a dictionary for lookup but always read in
@@ -59,15 +64,36 @@ struct EtcdStore {
     /// Revokes every lease expired at `now`, in lease-ID order, deleting their keys.
     /// Returns the deletions as watch events, and the revoked lease IDs.
     mutating func revokeExpired(now: SimInstant) -> (events: [WatchEvent], revoked: [Int64]) {
-        let expired = leases.filter { $0.value.expiry <= now }.keys.sorted()
+        let expired = expiredLeases(now: now)
+        return (revoke(expired), expired)
+    }
+
+    /// The IDs of the leases expired at `now`, sorted: what the leader's lessor proposes to revoke.
+    func expiredLeases(now: SimInstant) -> [Int64] {
+        leases.filter { $0.value.expiry <= now }.keys.sorted()
+    }
+
+    /// Revokes leases `ids` (in the given order), deleting their keys; a lease already
+    /// gone is skipped. Returns the deletions as watch events.
+    mutating func revoke(_ ids: [Int64]) -> [WatchEvent] {
         var events: [WatchEvent] = []
-        for id in expired {
+        for id in ids {
             guard let lease = leases.removeValue(forKey: id) else { continue }
             for key in lease.keys.sorted() where entries[key]?.lease == id {
                 events.append(delete(key))
             }
         }
-        return (events, expired)
+        return events
+    }
+
+    /// A new raft leader's lessor becomes primary (`lessor.Promote(extend)`): every lease
+    /// expires `extend` after its full TTL from now (PATRONI.md §1.7).
+    mutating func promote(now: SimInstant, extend: SimDuration) {
+        for id in leases.keys.sorted() {
+            guard var lease = leases[id] else { continue }
+            lease.expiry = now + lease.ttl + extend
+            leases[id] = lease
+        }
     }
 
     /// The entries sorted by key.

@@ -13,6 +13,8 @@ enum Payload {
     indirect case etcdResponse(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdResponse)
     /// A watch event for the watcher registered by process `generation`.
     indirect case watch(generation: UInt64, WatchEvent)
+    /// A message between etcd members.
+    indirect case raft(RaftMessage)
     /// The leader race's `GET /patroni`.
     case probeRequest(round: UInt64, generation: UInt64)
     /// Its answer.

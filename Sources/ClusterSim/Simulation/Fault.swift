@@ -101,7 +101,7 @@ public enum FaultAction: Sendable, Equatable {
     }
 }
 
-/// The node a fault acts on: by index, or by role resolved when the fault fires.
+/// The node or etcd member a fault acts on: by index, or by role resolved when the fault fires.
 public enum FaultTarget: Sendable, Equatable {
     /// The node at this index of the cluster's node list.
     case node(Int, name: String)
@@ -109,8 +109,12 @@ public enum FaultTarget: Sendable, Equatable {
     case leader
     /// The first node, in node order, that runs as a replica when the fault fires.
     case replica
-    /// The node the previous fault acted on (to restart the node a fault stopped, whoever it was).
+    /// The node or etcd member the previous fault acted on (to restart the node a fault stopped, whoever it was).
     case previous
+    /// The etcd member at this index (`etcd`, or `etcd1`... with several members).
+    case etcdMember(Int, name: String)
+    /// The etcd member that is raft leader when the fault fires.
+    case etcdLeader
 
     /// The name or role as written in a scenario.
     public var label: String {
@@ -119,6 +123,8 @@ public enum FaultTarget: Sendable, Equatable {
         case .leader: return "leader"
         case .replica: return "replica"
         case .previous: return "previous"
+        case .etcdMember(_, let name): return name
+        case .etcdLeader: return "etcd-leader"
         }
     }
 }
@@ -144,6 +150,8 @@ public struct Partition: Sendable, Equatable {
 public enum PeerSelector: Sendable, Equatable {
     /// Every etcd member.
     case etcd
+    /// One etcd member by index.
+    case etcdMember(Int, name: String)
     /// Every other Patroni/PostgreSQL node.
     case otherNodes
     /// One node by index.
@@ -155,6 +163,7 @@ public enum PeerSelector: Sendable, Equatable {
     public var label: String {
         switch self {
         case .etcd: return "etcd"
+        case .etcdMember(_, let name): return name
         case .otherNodes: return "nodes"
         case .node(_, let name): return name
         case .clients: return "clients"

@@ -36,6 +36,12 @@ enum SimEvent {
     case fencingCheck(node: Int)
     /// etcd's lessor looks for expired leases.
     case lessorScan
+    /// An etcd member's election timer may have run out (ignored if superseded).
+    case raftElectionCheck(member: Int, generation: UInt64, check: UInt64)
+    /// An etcd leader's heartbeat tick (ignored if the member restarted or lost its term).
+    case raftHeartbeat(member: Int, generation: UInt64, term: Int64)
+    /// A frozen etcd member runs again.
+    case etcdThaw(member: Int)
     /// The workload starts its next write.
     case clientWrite
     /// The oldest pending client writes reach their timeout.

@@ -3,15 +3,19 @@ extension Simulation {
     func timers(of node: Int) -> EffectiveTimers { nodeConfigs[node].timers }
 
     /// `patronictl edit-config`: the tool reads `config` from etcd, merges the change and
-    /// writes it back; every watcher sees the new value (and wakes, PATRONI.md §1.2). The
-    /// tool talks to etcd outside the modelled network, so the write applies at once.
+    /// writes it back with its own etcd client, from the operator's host (the leader's node,
+    /// see ``operatorHost``), so the write goes through etcd's leader and needs a quorum like
+    /// any other; every watcher sees the new value (and wakes, PATRONI.md §1.2).
     func setConfig(_ change: DynamicConfigChange) {
         guard case .config(let current)? = etcd.entries[keys.config]?.value else {
             note(nil, "no-op", "set-config skipped: no config key in the DCS yet")
             return
         }
-        let (_, events) = etcd.apply(.put(key: keys.config, value: .config(change.applied(to: current)), lease: 0), now: now)
-        broadcast(events, extraDelay: options.etcd.commitLatency)
+        let request = EtcdRequest.put(key: keys.config, value: .config(change.applied(to: current)), lease: 0)
+        guard let host = operatorHost, restWrite(request, from: host) else {
+            note(nil, "set-config", "set-config failed: patronictl cannot reach etcd")
+            return
+        }
     }
 
     /// At the end of a cycle Patroni applies a changed `config` from its view of the DCS

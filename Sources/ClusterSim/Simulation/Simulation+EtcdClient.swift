@@ -1,6 +1,9 @@
 extension Simulation {
-    /// The per-attempt timeout with one etcd endpoint: `retry_timeout / 3` (three urllib3 attempts).
-    func attemptTimeout(_ node: Int) -> SimDuration { timers(of: node).retryTimeout / 3 }
+    /// Patroni's timeouts over the etcd endpoints with `node`'s `retry_timeout` in force
+    /// (one endpoint: three attempts of `retry_timeout / 3`).
+    func clientTimeouts(_ node: Int) -> EtcdClientTimeouts {
+        EtcdClientTimeouts(members: layout.etcdCount, retryTimeout: timers(of: node).retryTimeout)
+    }
 
     /// Starts an etcd call for `node`'s Patroni, replacing any call in flight.
     func callEtcd(_ node: Int, _ request: EtcdRequest, _ purpose: EtcdCall.Purpose, retries: Bool = true) {
@@ -11,15 +14,16 @@ extension Simulation {
         sendAttempt(node)
     }
 
+    /// Sends the call's next HTTP attempt to the node's current endpoint, with its timeout.
     private func sendAttempt(_ node: Int) {
         guard var call = agents[node].call else { return }
         call.attempt += 1
         call.attemptsInRound += 1
         agents[node].call = call
-        let timeout = min(attemptTimeout(node), call.deadline - wallNow(node))
+        let timeout = min(clientTimeouts(node).perAttempt, call.deadline - wallNow(node))
         let generation = agents[node].generation
         send(.etcdRequest(callID: call.id, attempt: call.attempt, generation: generation, call.request),
-             from: node, to: layout.etcd(0))
+             from: node, to: layout.etcd(etcdEndpoints[node]))
         scheduler.schedule(.callAttemptTimeout(node: node, generation: generation, callID: call.id, attempt: call.attempt),
                            after: timeout)
     }
@@ -31,14 +35,20 @@ extension Simulation {
         callEnded(node, call.purpose, .answered(response))
     }
 
-    /// An attempt timed out or was refused: try again within the deadline, or give up.
+    /// An attempt timed out or was refused: try again within the deadline (on the next
+    /// endpoint once this one had its attempts), or give up. The client stays on the
+    /// endpoint that last worked.
     func etcdAttemptFailed(_ node: Int, callID: UInt64, attempt: UInt64) {
         guard var call = agents[node].call, call.id == callID, call.attempt == attempt else { return }
         let remaining = call.deadline - wallNow(node)
+        let timeouts = clientTimeouts(node)
+        if call.attemptsInRound % timeouts.attemptsPerEndpoint == 0 {
+            etcdEndpoints[node] = (etcdEndpoints[node] + 1) % layout.etcdCount
+        }
         if remaining <= .zero {
             agents[node].call = nil
             callEnded(node, call.purpose, .failed)
-        } else if call.attemptsInRound < 3 {
+        } else if call.attemptsInRound < timeouts.attemptsPerRound {
             sendAttempt(node)
         } else if call.retries {
             let jitter = SimDuration(microseconds: agentRandom[node].nextInt(in: 0...800_000))

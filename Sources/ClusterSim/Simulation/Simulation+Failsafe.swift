@@ -32,7 +32,7 @@ extension Simulation {
     func effectiveLeader(_ node: Int) -> Int? {
         if let holder = cachedLeader(node) { return holder }
         guard options.patroni.failsafeMode else { return nil }
-        return agents[node].failsafe.leader(at: wallNow(node), ttl: timers.ttl)
+        return agents[node].failsafe.leader(at: wallNow(node), ttl: timers(of: node).ttl)
     }
 
     /// Whether failsafe mode keeps `node` out of the leader race: `/failsafe` lists members
@@ -138,9 +138,9 @@ extension Simulation {
     /// Every listed member accepted: stay primary with `is_leader()` for another `ttl`,
     /// ping the watchdog, and let the fencing checker know.
     private func failsafeConfirmed(_ node: Int) {
-        agents[node].leaderExpiry = wallNow(node) + timers.ttl
+        agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
         pingWatchdog(node)
-        fencedPrimary.confirmFailsafe(node, until: now + timers.ttl, at: now, name: name(node))
+        fencedPrimary.confirmFailsafe(node, until: now + timers(of: node).ttl, at: now, name: name(node))
         scheduleFencingCheck(node)
         noteOnce(node, "failsafe", "continue to run as a leader because failsafe mode is enabled and all members are accessible")
         endCycle(node)

@@ -2,6 +2,10 @@ extension Simulation {
     /// Applies the scenario's fault at `index`, resolving a role target now.
     func applyFault(_ index: Int) {
         let fault = options.faults[index]
+        if let target = fault.action.subject, aimsAtEtcd(target) {
+            applyEtcdFault(fault, target: target)
+            return
+        }
         switch fault.action {
         case .stop(let target):
             guard let node = resolve(target, for: fault) else { return }
@@ -75,6 +79,7 @@ extension Simulation {
         case .leader: node = currentPrimary
         case .replica: node = postgres.indices.first { postgres[$0].state == .running && !postgres[$0].isPrimary }
         case .previous: node = previousFaultNode
+        case .etcdMember, .etcdLeader: node = nil
         }
         if node == nil {
             note(nil, "no-op", "fault skipped: \(fault.action.label) (no node is \(target.label) now)")
@@ -96,6 +101,7 @@ extension Simulation {
 
     private func noteFault(_ fault: Fault, node: Int) {
         previousFaultNode = node
+        previousFaultMember = nil
         recordFault(fault, node: node)
         let leader = currentPrimary
         let resolved = fault.action.label + (fault.action.targetsRole ? " (\(name(node)))" : "")
@@ -105,11 +111,13 @@ extension Simulation {
         }
     }
 
-    private func hosts(of peers: [PeerSelector], besides node: Int) -> [Int] {
+    /// The host IDs `peers` name, without `node` (a node or etcd member host).
+    func hosts(of peers: [PeerSelector], besides node: Int) -> [Int] {
         var result: [Int] = []
         for peer in peers {
             switch peer {
             case .etcd: result += (0..<layout.etcdCount).map(layout.etcd)
+            case .etcdMember(let member, _): result.append(layout.etcd(member))
             case .otherNodes: result += (0..<layout.nodeCount).filter { $0 != node }
             case .node(let index, _): result.append(index)
             case .clients: result.append(layout.router)
@@ -120,6 +128,19 @@ extension Simulation {
 }
 
 extension FaultAction {
+    /// The node or member the action acts on; nil for a heal of everything.
+    var subject: FaultTarget? {
+        switch self {
+        case .stop(let t), .kill(let t), .start(let t), .killPatroni(let t), .killPostgres(let t),
+             .freeze(let t, _), .clockStep(let t, _), .breakPostgres(let t), .fixPostgres(let t),
+             .slowDisk(let t, _, _), .fastDisk(let t), .reinit(let t):
+            return t
+        case .partition(let p): return p.target
+        case .heal(let t): return t
+        case .switchover, .failover, .pause, .resume, .setConfig: return nil
+        }
+    }
+
     /// Whether the target was given as a role (`leader`, `replica`) rather than a name.
     var targetsRole: Bool {
         switch self {

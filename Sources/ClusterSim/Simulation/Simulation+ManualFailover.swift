@@ -24,7 +24,7 @@ extension Simulation {
         if isPaused(node) { return false }
         let delta = at - wallNow(node)
         let bare = actionName(request).replacingManual
-        if timers.loopWait < delta {
+        if timers(of: node).loopWait < delta {
             let awaiting = "Awaiting \(bare) at \(at)"
             let host = layout.names[node]
             if timeline.last(where: { $0.host == host && $0.kind == "switchover-scheduled" })?.message.hasPrefix(awaiting) != true {
@@ -32,7 +32,7 @@ extension Simulation {
             }
             return false
         }
-        let staleAfter = SimDuration.seconds(timers.loopWait.microseconds * 3 / 2 / 1_000_000)
+        let staleAfter = SimDuration.seconds(timers(of: node).loopWait.microseconds * 3 / 2 / 1_000_000)
         if delta < .zero - staleAfter {
             note(node, "switchover", "Found a stale \(bare) value, cleaning up: \(at)")
             writeFailover(node, .cleared, then: .leaderDuties)

@@ -14,12 +14,15 @@ extension Simulation {
         let to = message.to
         switch message.payload {
         case let .etcdRequest(callID, attempt, generation, request):
-            etcdReceive(request, callID: callID, attempt: attempt, generation: generation, from: message.from)
+            etcdReceive(request, callID: callID, attempt: attempt, generation: generation, from: message.from,
+                        member: to - layout.etcd(0))
         case let .etcdResponse(callID, attempt, generation, response):
             guard agents[to].generation == generation, agents[to].process != .stopped else { return }
             etcdAnswered(to, callID: callID, attempt: attempt, response: response)
         case let .watch(generation, event):
             watchDelivered(to, generation: generation, event: event)
+        case .raft(let raftMessage):
+            raftReceive(raftMessage, at: to - layout.etcd(0), from: message.from)
         case let .probeRequest(round, generation):
             answerProbe(at: to, from: message.from, round: round, generation: generation)
         case let .probeResponse(round, generation, answer):

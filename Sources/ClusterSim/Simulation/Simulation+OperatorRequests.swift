@@ -35,7 +35,7 @@ extension Simulation {
             note(handler, "manual-failover", "POST /\(kind.rawValue): 202 \(kind.title) scheduled")
         } else {
             note(handler, "manual-failover", "\(kind.rawValue) requested: leader=\(leaderName ?? "none") candidate=\(candidateName ?? "none")")
-            let limit = 2 * max(10, Int(timers.loopWait.microseconds / 1_000_000))
+            let limit = 2 * max(10, Int(timers(of: handler).loopWait.microseconds / 1_000_000))
             let poll = ManualFailoverPoll(handler: handler, kind: kind, oldLeader: cachedLeader(handler).map(name),
                                           candidate: candidateName, polls: 0, limit: limit)
             scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
@@ -123,8 +123,7 @@ extension Simulation {
     /// member whose API answers), whose handler writes the key; the watch event on `/config`
     /// wakes every node, the handler's too (its own `wakeup()` comes at the same moment).
     func requestPause(_ fault: Fault, paused: Bool) {
-        let handler = currentLeader.flatMap { agents[$0].process == .running && frozenUntil[$0] == nil ? $0 : nil }
-            ?? agents.indices.first { agents[$0].process == .running && frozenUntil[$0] == nil }
+        let handler = operatorHost
         recordFault(fault, node: handler)
         note(nil, "fault", "fault: \(fault.action.label)")
         guard case var .config(config)? = etcd.entries[keys.config]?.value else {
@@ -143,10 +142,19 @@ extension Simulation {
         note(handler, "manual-failover", "Success: cluster management is \(paused ? "paused" : "resumed")")
     }
 
-    /// A write by a REST API handler on `handler`: its own etcd request, beside the HA loop's
-    /// call, whose answer the loop does not wait for (generation 0 matches no running Patroni,
-    /// so the answer is dropped on arrival). Returns false when the link to etcd drops it.
-    private func restWrite(_ request: EtcdRequest, from handler: Int) -> Bool {
-        send(.etcdRequest(callID: .max, attempt: .max, generation: 0, request), from: handler, to: layout.etcd(0))
+    /// Where `patronictl` reaches the cluster: the leader's node, or the first member whose
+    /// Patroni runs (not frozen); nil when none does.
+    var operatorHost: Int? {
+        currentLeader.flatMap { agents[$0].process == .running && frozenUntil[$0] == nil ? $0 : nil }
+            ?? agents.indices.first { agents[$0].process == .running && frozenUntil[$0] == nil }
+    }
+
+    /// A write by a REST API handler (or `patronictl`) on `handler`: its own etcd request to
+    /// the member that node's client uses, beside the HA loop's call, whose answer the loop
+    /// does not wait for (generation 0 matches no running Patroni, so the answer is dropped
+    /// on arrival). Returns false when the link to etcd drops it.
+    func restWrite(_ request: EtcdRequest, from handler: Int) -> Bool {
+        send(.etcdRequest(callID: .max, attempt: .max, generation: 0, request), from: handler,
+             to: layout.etcd(etcdEndpoints[handler]))
     }
 }

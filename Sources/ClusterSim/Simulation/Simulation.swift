@@ -18,8 +18,18 @@ public final class Simulation {
     var scheduler = Scheduler<SimEvent>()
     var network: Network
     var etcd: EtcdStore
-    /// Watchers of the cluster prefix: the process generation of each node's watch, or nil.
-    var watchers: [UInt64?]
+    /// The etcd members (raft state), by member index.
+    var members: [RaftMember]
+    /// What each committed log entry produced when the store applied it, by index − 1.
+    var appliedEntries: [AppliedEntry] = []
+    /// Election timeouts of the etcd members (stream `etcd-raft`, unused with one member).
+    var raftRandom: RandomStream
+    /// How many etcd members are frozen now (so that dispatch looks only when one is).
+    var frozenMemberCount = 0
+    /// The etcd endpoint each node's Patroni talks to now, as a member index.
+    var etcdEndpoints: [Int]
+    /// Each node's watch of the cluster prefix, or nil.
+    var watchers: [EtcdWatcher?]
     var agents: [PatroniAgent]
     var postgres: [PostgresInstance]
     var timelines = TimelineRegistry()
@@ -55,6 +65,8 @@ public final class Simulation {
     var coordinator: CoordinatorState
     /// The node the last fault acted on (for the `previous` target).
     var previousFaultNode: Int?
+    /// The etcd member the last fault acted on, when it acted on one (for the `previous` target).
+    var previousFaultMember: Int?
     var outcome: RunOutcome = .completed
     var finished = false
     let endAt: SimInstant
@@ -72,6 +84,9 @@ public final class Simulation {
         etcd = EtcdStore(firstLeaseID: 0x694D_0000_0000 + Int64(etcdRandom.nextInt(below: 0xFFFF)) << 16,
                          minimumTTLSeconds: options.etcd.minimumTTLSeconds)
         watchers = Array(repeating: nil, count: n)
+        etcdEndpoints = Array(repeating: 0, count: n)
+        members = Array(repeating: RaftMember(), count: options.etcd.members)
+        raftRandom = RandomStream(seed: options.seed, stream: "etcd-raft")
         agents = Array(repeating: PatroniAgent(), count: n)
         postgres = Array(repeating: PostgresInstance(nodeCount: n), count: n)
         clocks = options.nodes.map(\.clock)
@@ -97,6 +112,7 @@ public final class Simulation {
 
         let scanOffset = SimDuration(microseconds: Int64(etcdRandom.nextInt(below: UInt64(max(1, options.etcd.lessorScanInterval.microseconds)))))
         scheduler.schedule(.lessorScan, at: .zero + scanOffset)
+        bootEtcdMembers()
         for (index, time) in faultTimes.enumerated() {
             scheduler.schedule(.fault(index), at: time)
         }
@@ -146,6 +162,10 @@ public final class Simulation {
 
     private func dispatch(_ event: SimEvent) {
         if let node = frozenAgent(of: event), let until = frozenUntil[node] {
+            scheduler.schedule(event, at: until)
+            return
+        }
+        if frozenMemberCount > 0, let until = frozenMemberTime(of: event) {
             scheduler.schedule(event, at: until)
             return
         }
@@ -205,6 +225,12 @@ public final class Simulation {
             checkFencing(node)
         case .lessorScan:
             lessorScan()
+        case let .raftElectionCheck(member, generation, check):
+            electionCheckFired(member, generation: generation, check: check)
+        case let .raftHeartbeat(member, generation, term):
+            heartbeatTick(member, generation: generation, term: term)
+        case .etcdThaw(let member):
+            thawEtcdMember(member)
         case .clientWrite:
             startWrite()
         case .writeTimeout:
@@ -250,6 +276,20 @@ public final class Simulation {
             return nil
         }
         return frozenUntil[node] == nil ? nil : node
+    }
+
+    /// Until when the etcd member an event is for is frozen: the messages to it and its
+    /// raft timers wait, like a SIGSTOPped process's sockets and timers.
+    private func frozenMemberTime(of event: SimEvent) -> SimInstant? {
+        switch event {
+        case .deliver(let message):
+            guard layout.isEtcd(message.to) else { return nil }
+            return members[message.to - layout.etcd(0)].frozenUntil
+        case .raftElectionCheck(let member, _, _), .raftHeartbeat(let member, _, _):
+            return members[member].frozenUntil
+        default:
+            return nil
+        }
     }
 
     /// Whether Patroni manages the cluster (`"ha": "patroni"`).

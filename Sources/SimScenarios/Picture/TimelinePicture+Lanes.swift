@@ -132,8 +132,9 @@ extension TimelinePicture.Panel {
                     tooltip: "the leader lease's TTL left: full (\(FixedPoint.compact(run.report.timers.ttl))) at each keep-alive, empty at expiry")
     }
 
-    /// An etcd member's lane: up for the whole run (etcd faults are not modelled), with a
-    /// tick for each of its timeline events (leader key expired or deleted).
+    /// An etcd member's lane: up, with grey bars where the member was stopped and violet
+    /// ones where it was frozen, and a tick for each of its timeline events (leader key
+    /// expired or deleted, etcd leader elected or lost).
     func drawEtcdLane(_ index: Int, into svg: inout SVGWriter) {
         let n = FixedPoint.tenths
         let name = run.etcdMembers[index]
@@ -145,7 +146,15 @@ extension TimelinePicture.Panel {
         let x1 = axis.x(run.endOffset)
         svg.element("rect", [("x", n(x0)), ("y", n(top)), ("width", n(max(10, x1 - x0))), ("height", n(height)),
                              ("fill", StatePalette.etcd), ("stroke", "#a5d6a7")],
-                    tooltip: "\(name): member up for the whole run (single member; holds the leader key and leases)")
+                    tooltip: run.etcdMembers.count == 1 ? "\(name): member up for the whole run (single member; holds the leader key and leases)"
+                        : "\(name): etcd member (raft; the leader holds the lease clock)")
+        for (from, until, frozen) in etcdDownWindows(name) {
+            let start = axis.x(run.offset(from))
+            let end = axis.x(until.map(run.offset) ?? run.endOffset)
+            svg.element("rect", [("x", n(start)), ("y", n(top)), ("width", n(max(10, end - start))), ("height", n(height)),
+                                 ("fill", frozen ? StatePalette.freeze : "#9e9e9e"), ("fill-opacity", "0.6")],
+                        tooltip: "\(name) \(frozen ? "frozen" : "stopped") \(window(run.offset(from), until.map(run.offset) ?? run.endOffset))")
+        }
         var lastX: Int64?
         for entry in run.report.timeline where entry.host == name {
             let x = axis.x(run.offset(entry.at))
@@ -155,6 +164,27 @@ extension TimelinePicture.Panel {
                         tooltip: "\(name) at \(FixedPoint.signedSeconds(run.offset(entry.at))): \(entry.message)")
         }
         svg.close()
+    }
+
+    /// The windows in which etcd member `name` was stopped or frozen, from its timeline
+    /// entries: start, end (nil: until the end of the run) and whether it was a freeze.
+    func etcdDownWindows(_ name: String) -> [(from: SimInstant, until: SimInstant?, frozen: Bool)] {
+        var windows: [(from: SimInstant, until: SimInstant?, frozen: Bool)] = []
+        var open: (from: SimInstant, frozen: Bool)?
+        for entry in run.report.timeline where entry.host == name {
+            switch entry.kind {
+            case "etcd-member-stopped", "etcd-member-frozen":
+                if let open { windows.append((open.from, entry.at, open.frozen)) }
+                open = (entry.at, entry.kind == "etcd-member-frozen")
+            case "etcd-member-started", "etcd-member-thawed":
+                if let current = open { windows.append((current.from, entry.at, current.frozen)) }
+                open = nil
+            default:
+                continue
+            }
+        }
+        if let open { windows.append((open.from, nil, open.frozen)) }
+        return windows
     }
 
     /// The lane's name left of the plot, optionally with a smaller second line.

@@ -28,5 +28,5 @@ enum ScenarioLimits {
     /// is read whole.
     static let largestFileBytes = 16 << 20
     /// Names that would clash with hosts and selectors of the simulation.
-    static let reservedNames = ["etcd", "clients", "haproxy", "leader", "replica", "nodes"] + (1...9).map { "etcd\($0)" }
+    static let reservedNames = ["etcd", "etcd-leader", "clients", "haproxy", "leader", "replica", "nodes"] + (1...9).map { "etcd\($0)" }
 }

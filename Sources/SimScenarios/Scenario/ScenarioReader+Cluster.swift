@@ -132,16 +132,28 @@ extension ScenarioReader {
         return name
     }
 
-    /// Reads the `etcd` section.
+    /// Reads the `etcd` section: `members` (1, 3 or 5), `election_timeout`,
+    /// `heartbeat_interval` (at most a fifth of the election timeout, as etcd requires),
+    /// `lessor_scan_interval` and `commit_latency`.
     private mutating func etcd(_ value: JSONValue, at path: String, into etcd: inout EtcdOptions) {
-        guard let object = object(value, at: path, allowed: ["members", "election_timeout", "lessor_scan_interval"]) else {
+        let allowed = ["members", "election_timeout", "heartbeat_interval", "lessor_scan_interval", "commit_latency"]
+        guard let object = object(value, at: path, allowed: allowed) else {
             return
         }
-        if let members = integer(object, "members", in: path, IntegerRange(min: 1)), members != 1 {
-            fail(JSONPath.child(path, "members"), "only 1 etcd member is modelled in this version, got \(members)")
+        if let members = integer(object, "members", in: path, IntegerRange(min: 1)) {
+            if [1, 3, 5].contains(members) {
+                etcd.members = Int(members)
+            } else {
+                fail(JSONPath.child(path, "members"), "expected 1, 3 or 5 etcd members, got \(members)")
+            }
         }
         etcd.electionTimeout = duration(object, "election_timeout", in: path, positive: true) ?? etcd.electionTimeout
+        etcd.heartbeatInterval = duration(object, "heartbeat_interval", in: path, positive: true) ?? etcd.heartbeatInterval
         etcd.lessorScanInterval = duration(object, "lessor_scan_interval", in: path, positive: true) ?? etcd.lessorScanInterval
+        etcd.commitLatency = duration(object, "commit_latency", in: path) ?? etcd.commitLatency
+        if etcd.members > 1, etcd.electionTimeout < etcd.heartbeatInterval * 5 {
+            let field = object["heartbeat_interval"] != nil ? "heartbeat_interval" : "election_timeout"
+            fail(JSONPath.child(path, field), "expected election_timeout (\(DurationText.format(etcd.electionTimeout))) to be at least 5 times heartbeat_interval (\(DurationText.format(etcd.heartbeatInterval))), as etcd requires")
+        }
     }
-
 }

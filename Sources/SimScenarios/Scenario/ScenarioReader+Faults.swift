@@ -16,6 +16,9 @@ extension ScenarioReader {
     /// requests, which go to the leader's REST API, and `set-config`, a write to the DCS.
     static let actionsWithoutTarget = ["heal", "switchover", "failover", "pause", "resume", "set-config"]
 
+    /// The fault actions that apply to an etcd member (`kill` is the same as `stop`: etcd keeps its log on disk).
+    static let etcdFaultActions = ["stop", "kill", "start", "freeze", "partition", "heal"]
+
     /// Whether `action` should make the cluster fail over whichever node leads: a stop or
     /// kill of the leader, or cutting the leader off from etcd.
     ///
@@ -36,7 +39,7 @@ extension ScenarioReader {
     }
 
     /// Reads the fault list, sorted stably by time (faults at the same time keep file order).
-    mutating func faults(_ value: JSONValue, at path: String, nodes: [String]?, runDuration: SimDuration?) -> [Fault] {
+    mutating func faults(_ value: JSONValue, at path: String, nodes: [String]?, etcdMembers: Int, runDuration: SimDuration?) -> [Fault] {
         guard case .array(let elements) = value else {
             fail(path, "expected an array of fault objects, got \(ScenarioText.given(value))")
             return []
@@ -47,7 +50,7 @@ extension ScenarioReader {
         }
         var faults: [(index: Int, fault: Fault)] = []
         for (index, element) in elements.enumerated() {
-            if let fault = fault(element, at: JSONPath.index(path, index), nodes: nodes, runDuration: runDuration) {
+            if let fault = fault(element, at: JSONPath.index(path, index), nodes: nodes, etcdMembers: etcdMembers, runDuration: runDuration) {
                 faults.append((index, fault))
             }
         }
@@ -55,7 +58,7 @@ extension ScenarioReader {
     }
 
     /// Reads one fault; nil when any part of it is unusable.
-    private mutating func fault(_ value: JSONValue, at path: String, nodes: [String]?, runDuration: SimDuration?) -> Fault? {
+    private mutating func fault(_ value: JSONValue, at path: String, nodes: [String]?, etcdMembers: Int, runDuration: SimDuration?) -> Fault? {
         guard case .object(let raw) = value else {
             fail(path, "expected a fault object, got \(ScenarioText.given(value))")
             return nil
@@ -90,11 +93,15 @@ extension ScenarioReader {
         }
         var target: FaultTarget?
         if let targetValue = raw["target"] {
-            target = self.target(targetValue, at: JSONPath.child(path, "target"), nodes: nodes)
+            target = self.target(targetValue, at: JSONPath.child(path, "target"), nodes: nodes, etcdMembers: etcdMembers)
         } else if let action, !Self.actionsWithoutTarget.contains(action) {
             fail(path, "missing required key \"target\"")
         }
-        let faultAction = action.flatMap { self.faultAction($0, target: target, in: raw, at: path, nodes: nodes) }
+        if let name = action, let aimed = target, aimed.namesEtcd, !Self.etcdFaultActions.contains(name) {
+            fail(JSONPath.child(path, "target"), "\(ScenarioText.quoted(aimed.label)) is an etcd member, which \(name) does not apply to; expected a node name, \"leader\", \"replica\" or \"previous\" (etcd members take \(Self.etcdFaultActions.joined(separator: ", ")))")
+            target = nil
+        }
+        let faultAction = action.flatMap { self.faultAction($0, target: target, in: raw, at: path, nodes: nodes, etcdMembers: etcdMembers) }
         guard problems.count == problemCount, let at, let faultAction else {
             return nil
         }
@@ -104,7 +111,7 @@ extension ScenarioReader {
     /// The action `name` on `target`, with the keys of its own (`from` and `direction`,
     /// `for`, `by`) read from `raw`; nil when a part is missing or wrong (and reported).
     /// Those keys are checked even without a usable target, so every problem shows.
-    private mutating func faultAction(_ name: String, target: FaultTarget?, in raw: JSONObject, at path: String, nodes: [String]?) -> FaultAction? {
+    private mutating func faultAction(_ name: String, target: FaultTarget?, in raw: JSONObject, at path: String, nodes: [String]?, etcdMembers: Int) -> FaultAction? {
         switch name {
         case "heal":
             return .heal(target)
@@ -119,7 +126,7 @@ extension ScenarioReader {
         case "partition":
             var peers: [PeerSelector] = [.etcd, .otherNodes, .clients]
             var direction = PartitionDirection.both
-            if let from = raw["from"], let selectors = self.peers(from, at: JSONPath.child(path, "from"), nodes: nodes, target: target) {
+            if let from = raw["from"], let selectors = self.peers(from, at: JSONPath.child(path, "from"), nodes: nodes, etcdMembers: etcdMembers, target: target) {
                 peers = selectors
             }
             if let directionValue = raw["direction"],

@@ -49,7 +49,8 @@ struct ScenarioReader {
         }
         checkWALVolume(options, in: object, runDuration: runDuration)
         if let faults = object["faults"] {
-            options.faults = self.faults(faults, at: JSONPath.child(path, "faults"), nodes: nodeNames, runDuration: runDuration)
+            options.faults = self.faults(faults, at: JSONPath.child(path, "faults"), nodes: nodeNames,
+                                         etcdMembers: options.etcd.members, runDuration: runDuration)
         }
         var expectations = Expectations()
         if let expect = object["expect"] {

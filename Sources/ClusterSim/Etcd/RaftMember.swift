@@ -1,0 +1,115 @@
+/// One etcd member: its process state and its raft state (role, term, vote, log).
+///
+/// Term, vote, log, commit and applied index survive a stop (etcd keeps them in its WAL
+/// and backend); the role, the known leader, the votes and the leader's view of its
+/// followers are volatile and reset by a restart. Log index `i` is `log[i - 1]`.
+struct RaftMember: Sendable {
+    /// Whether the etcd process runs.
+    enum Process: Equatable, Sendable {
+        case running
+        case stopped
+    }
+
+    /// The member's raft role.
+    enum Role: Equatable, Sendable {
+        case follower
+        /// Asking for pre-votes: would a quorum elect it in the next term?
+        case preCandidate
+        case candidate
+        case leader
+    }
+
+    var process: Process = .running
+    /// Bumped at every stop and start, so timers and answers of an earlier incarnation are ignored.
+    var generation: UInt64 = 0
+    /// Until when the process is frozen (SIGSTOP), if it is.
+    var frozenUntil: SimInstant?
+    var role: Role = .follower
+    var term: Int64 = 0
+    /// The candidate this member voted for in `term`.
+    var votedFor: Int?
+    var log: [RaftEntry] = []
+    /// The highest log index known committed.
+    var commitIndex = 0
+    /// The highest log index applied (answers sent, watch events streamed).
+    var appliedIndex = 0
+    /// The leader of `term`, when known.
+    var leader: Int?
+    /// When this member last heard from its leader (a valid append).
+    var heardFromLeaderAt: SimInstant?
+    /// This term's randomized election timeout, drawn in [E, 2E).
+    var electionTimeout: SimDuration = .zero
+    /// When the member campaigns unless it hears from a leader first.
+    var electionDeadline: SimInstant = .zero
+    /// Identifies the pending election check, so that superseded ones are ignored.
+    var electionCheck: UInt64 = 0
+    /// When the pending election check fires, if one is pending.
+    var electionCheckAt: SimInstant?
+    /// Votes (or pre-votes) granted to this candidate, by member.
+    var votes: [Bool] = []
+    /// Leader only: the next index to send to each member.
+    var nextIndex: [Int] = []
+    /// Leader only: the highest index known replicated on each member.
+    var matchIndex: [Int] = []
+    /// Leader only: when each member last answered an append (CheckQuorum).
+    var lastAck: [SimInstant] = []
+    /// Leader only: the index of this term's first entry; once applied, the lessor is promoted.
+    var termStartIndex = 0
+    /// Leader only: the lessor is primary (expires and renews leases).
+    var promoted = false
+
+    /// The index of the last log entry (0 when empty).
+    var lastIndex: Int { log.count }
+
+    /// The term of the last log entry (0 when empty).
+    var lastTerm: Int64 { log.last?.term ?? 0 }
+
+    /// The term of the entry at `index`, 0 for index 0, nil beyond the log.
+    func term(at index: Int) -> Int64? {
+        if index == 0 { return 0 }
+        return index <= log.count ? log[index - 1].term : nil
+    }
+
+    /// Whether a candidate's log (last index and term) is at least as up to date as this one (raft §5.4.1).
+    func accepts(lastIndex candidateIndex: Int, lastTerm candidateTerm: Int64) -> Bool {
+        candidateTerm > lastTerm || (candidateTerm == lastTerm && candidateIndex >= lastIndex)
+    }
+
+    /// Whether the member can act: its process runs and is not frozen.
+    var isUp: Bool { process == .running && frozenUntil == nil }
+
+    /// Adopts a newer term as a follower (vote cleared, leader unknown).
+    mutating func adopt(term newTerm: Int64) {
+        term = newTerm
+        votedFor = nil
+        leader = nil
+        becomeFollower()
+    }
+
+    /// Drops the candidate's and leader's volatile state.
+    mutating func becomeFollower() {
+        role = .follower
+        votes = []
+        nextIndex = []
+        matchIndex = []
+        lastAck = []
+        promoted = false
+        termStartIndex = 0
+    }
+
+    /// Stores the leader's entries after `prevIndex` (the caller checked that the logs
+    /// match there): a conflicting suffix is cut, missing entries appended.
+    /// Returns the index of the last entry the append covered.
+    mutating func store(_ entries: [RaftEntry], after prevIndex: Int) -> Int {
+        for (offset, entry) in entries.enumerated() {
+            let index = prevIndex + 1 + offset
+            if index <= log.count {
+                if log[index - 1].term == entry.term { continue }
+                precondition(index > commitIndex, "raft would cut committed entry \(index) (commit index \(commitIndex))")
+                log.removeSubrange((index - 1)...)
+            }
+            log.append(entry)
+        }
+        return prevIndex + entries.count
+    }
+}

@@ -149,7 +149,7 @@ extension Simulation {
     /// member keys: a running replica that may be promoted).
     private func failoverPossible(from node: Int) -> Bool {
         cachedMembers(node).contains { member in
-            member != node && options.nodes[member].effectivePriority > 0
+            member != node && !options.nodes[member].forbidsFailover
                 && cachedMember(node, member).map { $0.role == "replica" && $0.state == "running" } == true
         }
     }

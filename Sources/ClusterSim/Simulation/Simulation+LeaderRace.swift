@@ -3,7 +3,7 @@ extension Simulation {
     /// healthiest (PATRONI.md §2.2-§2.3) and race for the lock if it is.
     func race(_ node: Int) {
         let pg = postgres[node]
-        if isPaused(node), options.nodes[node].effectivePriority > 0, let request = cachedFailover(node), request.scheduledAt == nil,
+        if isPaused(node), !options.nodes[node].forbidsFailover, let request = cachedFailover(node), request.scheduledAt == nil,
            manualFailoverRace(node, request) {
             return
         }
@@ -25,7 +25,7 @@ extension Simulation {
             follow(node, leader: nil)
             return
         }
-        if options.nodes[node].effectivePriority == 0 {
+        if options.nodes[node].forbidsFailover {
             noteOnce(node, "not-allowed", "following a different leader because I am not allowed to promote")
             armRewindCheck(node)
             scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .followAfterYield), after: .seconds(2))
@@ -103,7 +103,7 @@ extension Simulation {
             return .primary
         } else {
             return .replica(wal: pg.lsn, priority: options.nodes[target].effectivePriority,
-                            nofailover: options.nodes[target].nofailover)
+                            nofailover: options.nodes[target].forbidsFailover)
         }
     }
 

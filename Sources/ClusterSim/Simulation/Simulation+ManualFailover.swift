@@ -89,7 +89,7 @@ extension Simulation {
         let optime = cachedOptime(node) ?? 0
         let clusterTL = clusterTimeline(node)
         return cachedMembers(node).contains { member in
-            if member == node || options.nodes[member].effectivePriority == 0 { return false }
+            if member == node || options.nodes[member].forbidsFailover { return false }
             if let sync, sync.leader != nil, !sync.standbys.contains(member), request?.leader != nil || request == nil { return false }
             if excludingCandidate, member == candidate { return false }
             if !excludingCandidate, request?.candidate != nil, member != candidate { return false }
@@ -112,7 +112,7 @@ extension Simulation {
     /// `Tags.nofailover`, a `failover_priority` of 0 without a `nofailover` tag forbids it too.
     func failoverLimitation(of target: Int, seenFrom observer: Int) -> String? {
         if memberStatus(of: target, seenFrom: observer) == .unreachable { return "not reachable" }
-        if options.nodes[target].effectivePriority == 0 { return "not allowed to promote" }
+        if options.nodes[target].forbidsFailover { return "not allowed to promote" }
         return nil
     }
 

@@ -29,14 +29,14 @@ extension Simulation {
         markReadyReplicas(node, replicas, listed: listed)
         let maxLSN = replicas.count > 1 ? replicas.map { flushed[$0] }.max() ?? 0 : postgres[node].lsn
         let maxLag = options.patroni.maximumLagOnSyncnode
-        let ordered = replicas.filter { options.nodes[$0].effectivePriority != 0 }
-            + replicas.filter { options.nodes[$0].effectivePriority == 0 }
+        let ordered = replicas.filter { !options.nodes[$0].forbidsFailover }
+            + replicas.filter { options.nodes[$0].forbidsFailover }
         var active: [Int] = []
         var confirmed: [Int] = []
         let wanted = options.patroni.wantedSynchronousNodes
         for replica in ordered where maxLag <= 0 || maxLSN - flushed[replica] <= maxLag {
             let quorum = options.patroni.quorumCommit
-            if quorum && options.nodes[replica].effectivePriority == 0 && active.count >= wanted { continue }
+            if quorum && options.nodes[replica].forbidsFailover && active.count >= wanted { continue }
             active.append(replica)
             if listed.contains(replica) && agents[node].syncHandler.ready.contains(replica) { confirmed.append(replica) }
             if !quorum && active.count >= wanted { break }

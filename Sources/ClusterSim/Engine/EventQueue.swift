@@ -4,8 +4,10 @@
 /// same instant always pop in the order they were scheduled: the order is total and
 /// never depends on the heap's internal layout.
 ///
-/// The heap itself holds only small plain keys; payloads live in a slot array and are
-/// moved once in and once out. Sifting therefore never copies (or retains) a payload.
+/// Entries are stored inline, and sifting moves them into a hole (the element being
+/// placed is held aside and written once), so an entry is never copied while it moves
+/// and a payload with references is never retained or released by the heap. The
+/// simulation's events are plain data, so a move is a copy of a few words.
 @usableFromInline
 struct EventQueue<Payload> {
     /// One scheduled event.
@@ -21,31 +23,17 @@ struct EventQueue<Payload> {
             self.sequence = sequence
             self.payload = payload
         }
-    }
 
-    /// The heap's element: ordering fields and the payload's slot.
-    @usableFromInline
-    struct Key {
-        @usableFromInline var time: Int64
-        @usableFromInline var sequence: UInt64
-        @usableFromInline var slot: Int
-
-        @inlinable
-        init(time: Int64, sequence: UInt64, slot: Int) {
-            self.time = time
-            self.sequence = sequence
-            self.slot = slot
-        }
-
+        /// Whether this entry pops before `other`: earlier, or as early and scheduled first.
         @inlinable @inline(__always)
-        func precedes(_ other: Key) -> Bool {
-            time != other.time ? time < other.time : sequence < other.sequence
+        func precedes(_ other: Entry) -> Bool {
+            time.microseconds != other.time.microseconds
+                ? time.microseconds < other.time.microseconds
+                : sequence < other.sequence
         }
     }
 
-    @usableFromInline var heap: [Key] = []
-    @usableFromInline var payloads: [Payload?] = []
-    @usableFromInline var freeSlots: [Int] = []
+    @usableFromInline var heap: [Entry] = []
 
     @inlinable
     init() {}
@@ -57,60 +45,50 @@ struct EventQueue<Payload> {
     @inlinable var isEmpty: Bool { heap.isEmpty }
 
     /// The time of the earliest entry, if any. O(1).
-    @inlinable var firstTime: SimInstant? { heap.first.map { SimInstant(microseconds: $0.time) } }
+    @inlinable var firstTime: SimInstant? { heap.first?.time }
 
-    /// The earliest entry, if any (a copy of its payload). O(1).
-    @inlinable var first: Entry? {
-        guard let key = heap.first, let payload = payloads[key.slot] else { return nil }
-        return Entry(time: SimInstant(microseconds: key.time), sequence: key.sequence, payload: payload)
-    }
+    /// The earliest entry, if any (a copy of it). O(1).
+    @inlinable var first: Entry? { heap.first }
 
     /// Adds an entry. O(log n).
     @inlinable
-    mutating func push(_ entry: Entry) {
-        let slot: Int
-        if let free = freeSlots.popLast() {
-            slot = free
-            payloads[slot] = entry.payload
-        } else {
-            slot = payloads.count
-            payloads.append(entry.payload)
+    mutating func push(_ entry: consuming Entry) {
+        heap.append(entry)
+        heap.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var hole = buffer.count - 1
+            guard hole > 0, base[hole].precedes(base[(hole - 1) / 2]) else { return }
+            let moving = (base + hole).move()
+            repeat {
+                let parent = (hole - 1) / 2
+                (base + hole).moveInitialize(from: base + parent, count: 1)
+                hole = parent
+            } while hole > 0 && moving.precedes(base[(hole - 1) / 2])
+            (base + hole).initialize(to: moving)
         }
-        heap.append(Key(time: entry.time.microseconds, sequence: entry.sequence, slot: slot))
-        var child = heap.count - 1
-        let key = heap[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if !key.precedes(heap[parent]) { break }
-            heap[child] = heap[parent]
-            child = parent
-        }
-        heap[child] = key
     }
 
     /// Removes and returns the earliest entry. O(log n).
     @inlinable
     mutating func pop() -> Entry? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            var parent = 0
-            let n = heap.count
+        guard let last = heap.popLast() else { return nil }
+        if heap.isEmpty { return last }
+        return heap.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let n = buffer.count
+            let top = base.move()
+            var hole = 0
             while true {
-                let left = 2 * parent + 1
+                let left = 2 * hole + 1
                 if left >= n { break }
                 let right = left + 1
-                let best = right < n && heap[right].precedes(heap[left]) ? right : left
-                if !heap[best].precedes(last) { break }
-                heap[parent] = heap[best]
-                parent = best
+                let best = right < n && base[right].precedes(base[left]) ? right : left
+                if !base[best].precedes(last) { break }
+                (base + hole).moveInitialize(from: base + best, count: 1)
+                hole = best
             }
-            heap[parent] = last
+            (base + hole).initialize(to: last)
+            return top
         }
-        guard let payload = payloads[top.slot].take() else {
-            preconditionFailure("an event slot was empty when its event was popped")
-        }
-        freeSlots.append(top.slot)
-        return Entry(time: SimInstant(microseconds: top.time), sequence: top.sequence, payload: payload)
     }
 }

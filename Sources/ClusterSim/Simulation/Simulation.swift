@@ -157,8 +157,8 @@ public final class Simulation {
             runMonitoringCheck()
         case .operatorStep(let step):
             operatorStepDone(step)
-        case .deliver(let message):
-            deliver(message)
+        case .deliver(let slot):
+            deliver(network.inFlight.release(slot))
         case let .agentWake(node, generation, wakeAt):
             guard agents[node].generation == generation, agents[node].loop == .sleeping(wakeAt: wakeAt) else { return }
             runCycle(node)
@@ -222,13 +222,14 @@ public final class Simulation {
         case .agentWake(let n, _, _), .callAttemptTimeout(let n, _, _, _), .callRetry(let n, _, _),
              .agentStartupRetry(let n, _), .probeTimeout(let n, _, _, _), .agentResume(let n, _, _):
             node = n
-        case .deliver(let message):
-            guard layout.isNode(message.to) else { return nil }
-            switch message.payload {
+        case .deliver(let slot):
+            let to = network.inFlight.receiver(at: slot)
+            guard layout.isNode(to), frozenUntil[to] != nil else { return nil }
+            switch network.inFlight.message(at: slot).payload {
             case .etcdResponse, .watch, .probeRequest, .probeResponse, .checkRequest:
-                node = message.to
+                node = to
             case .refused(.etcd), .refused(.probe):
-                node = message.to
+                node = to
             default:
                 return nil
             }

@@ -11,7 +11,7 @@ extension Simulation {
     }
 
     /// Routes a delivered message to the component that handles it.
-    func deliver(_ message: Message) {
+    func deliver(_ message: consuming Message) {
         let to = message.to
         switch message.payload {
         case let .etcdRequest(callID, attempt, generation, request):

@@ -73,9 +73,10 @@ struct EventQueue<Payload> {
     /// Removes and returns the earliest entry. O(log n).
     @inlinable
     mutating func pop() -> Entry? {
-        guard let head = soon.entries.first else { return later.pop() }
-        guard let other = later.entries.first, other.precedes(head) else { return soon.pop() }
-        return later.pop()
+        if soon.entries.isEmpty || !later.entries.isEmpty && later.entries[0].precedes(soon.entries[0]) {
+            return later.pop()
+        }
+        return soon.pop()
     }
 
     /// A binary min-heap of entries stored inline.
@@ -116,8 +117,8 @@ struct EventQueue<Payload> {
         /// Index arithmetic wraps: indices stay below the count, far from overflow.
         @inlinable
         mutating func pop() -> Entry? {
-            guard let last = entries.popLast() else { return nil }
-            if entries.isEmpty { return last }
+            if entries.count < 2 { return entries.popLast() }
+            let last = entries.removeLast()
             return entries.withUnsafeMutableBufferPointer { buffer in
                 let base = buffer.baseAddress!
                 let n = buffer.count

@@ -42,7 +42,9 @@ extension Simulation {
         case .stopping:
             send(.writeResult(id: id, .rejected("FATAL: the database system is shutting down")), from: node, to: layout.router)
         case .running, .promoting:
-            guard postgres[node].acceptsWrites else {
+            // `acceptsWrites`, read field by field: calling a computed property on an
+            // element of `postgres` copies the whole instance, arrays and all.
+            guard postgres[node].state == .running, postgres[node].isPrimary else {
                 send(.writeResult(id: id, .rejected("ERROR: cannot execute INSERT in a read-only transaction")), from: node, to: layout.router)
                 return
             }

@@ -3,7 +3,7 @@ import Foundation
 import SimScenarios
 
 extension ArgumentSpec {
-    static let bench = ArgumentSpec(usage: Help.benchUsage, valueOptions: ["--format", "--peers", "--phold-events", "--hours", "--scenario"])
+    static let bench = ArgumentSpec(usage: Help.benchUsage, valueOptions: ["--format", "--peers", "--phold-events", "--hours", "--scenario", "--runs"])
 }
 
 extension CommandLine {
@@ -49,7 +49,11 @@ extension CommandLine {
     private static func scenario(_ args: Arguments) throws -> JSONValue {
         let path = args.values(of: "--scenario").last ?? "Scenarios/lab4-failover-crash.json"
         let scenario = try ScenarioLoader.load(path: path)
-        let result = WorkloadBenchmarks.scenario(scenario.options)
+        let runs = try args.values(of: "--runs").last.map { text in
+            guard let runs = Int(text), runs > 0 else { throw UsageError("--runs takes a positive integer, got '\(text)'", usage: Help.benchUsage) }
+            return runs
+        }
+        let result = WorkloadBenchmarks.scenario(scenario.options, runs: runs)
         return .object(JSONObject([
             ("scenario", .string(path)), ("runs", .int(result.runs)),
             ("virtual_seconds", .double(rounded(result.virtualSeconds))),

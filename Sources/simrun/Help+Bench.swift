@@ -1,5 +1,5 @@
 extension Help {
-    static let benchUsage = "simrun bench [phold|scenario|soak|explore|all] [--format text|json] [--peers DIR] [--phold-events N] [--hours 1,24] [--scenario FILE]"
+    static let benchUsage = "simrun bench [phold|scenario|soak|explore|all] [--format text|json] [--peers DIR] [--phold-events N] [--hours 1,24] [--scenario FILE] [--runs N]"
 
     static let bench = """
     OVERVIEW: Measure the engine and the models (build with -c release for meaningful figures).
@@ -22,6 +22,8 @@ extension Help {
       --phold-events <n>     PHOLD events (default: 10000000; SimPy runs at most 1000000).
       --hours <list>         Soak lengths in hours (default: 1,24).
       --scenario <file>      The scenario benchmark's file.
+      --runs <n>             Run the scenario exactly n times instead of for 2 s (fixed work, for
+                             instruction-counting profilers such as callgrind).
       -h, --help             Show this help.
     """
 }

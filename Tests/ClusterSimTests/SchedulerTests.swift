@@ -122,8 +122,8 @@ final class SchedulerTests: XCTestCase {
         }
     }
 
-    /// The heap itself, with pushes of arbitrary times (also earlier than what was popped)
-    /// between pops, always yields the least `(time, sequence)` left.
+    /// The queue itself, with pushes of arbitrary times (also earlier than what was popped)
+    /// into either of its heaps between pops, always yields the least `(time, sequence)` left.
     func testTheEventQueueStaysOrderedUnderInterleavedPushAndPop() {
         for seed: UInt64 in 1...200 {
             var random = RandomStream(seed: seed, stream: "event-queue-test")
@@ -133,7 +133,8 @@ final class SchedulerTests: XCTestCase {
             for step in 0..<300 {
                 if random.chance(0.55) {
                     let time = random.nextInt(in: 0...20)
-                    queue.push(.init(time: SimInstant(microseconds: time), sequence: sequence, payload: Int(sequence)))
+                    queue.push(.init(time: SimInstant(microseconds: time), sequence: sequence, payload: Int(sequence)),
+                               soon: random.chance(0.5))
                     reference.append((time, sequence))
                     sequence += 1
                 } else {

@@ -119,7 +119,7 @@ final class WriteLedgerTests: XCTestCase {
         ledger.close(at: at(10))
         XCTAssertNil(ledger.longestOutage)
         XCTAssertEqual(ledger.failed, 2)
-        XCTAssertEqual(ledger.failures, ["connection refused": 2])
+        XCTAssertEqual(ledger.failuresByReason, [ReasonCount(reason: "connection refused", count: 2)])
     }
 
     func testAnOutageRunsFromTheLastAcknowledgementToTheNextOne() {
@@ -131,7 +131,7 @@ final class WriteLedgerTests: XCTestCase {
         ledger.ack(branch: 0, lsn: 110, spacing: spacing, at: at(7))
         XCTAssertEqual(ledger.longestOutage, OutageWindow(from: at(2), until: at(7)))
         XCTAssertNil(ledger.outageStart)
-        XCTAssertEqual(ledger.failures, ["read-only": 1, "timeout": 1])
+        XCTAssertEqual(ledger.failuresByReason, [ReasonCount(reason: "read-only", count: 1), ReasonCount(reason: "timeout", count: 1)])
     }
 
     func testTheLongestOutageWindowIsKept() {

@@ -12,8 +12,10 @@ struct WriteLedger {
     var attempted = 0
     var acked = 0
     var failed = 0
-    /// Failure counts by reason (read in sorted order only).
-    var failures: [String: Int] = [:]
+    /// Failure counts by reason, in the order the reasons first occurred. A failing write
+    /// looks its reason up in this short list: the reasons are a handful of fixed texts, and
+    /// comparing two equal strings costs less than hashing one.
+    private var failureCounts: [ReasonCount] = []
     /// Acknowledged runs, indexed by branch.
     var runs: [[AckRun]] = []
     var lastAckAt: SimInstant?
@@ -42,8 +44,17 @@ struct WriteLedger {
     /// (failures before the first acknowledgement, while the cluster bootstraps, start none).
     mutating func fail(_ reason: String, at now: SimInstant) {
         failed += 1
-        failures[reason, default: 0] += 1
+        if let index = failureCounts.firstIndex(where: { $0.reason == reason }) {
+            failureCounts[index].count += 1
+        } else {
+            failureCounts.append(ReasonCount(reason: reason, count: 1))
+        }
         if outageStart == nil, let lastAck = lastAckAt { outageStart = lastAck }
+    }
+
+    /// Failure counts sorted by reason.
+    var failuresByReason: [ReasonCount] {
+        failureCounts.sorted { $0.reason < $1.reason }
     }
 
     /// Closes an outage still open at the end of the run.

@@ -1,11 +1,16 @@
-/// A binary min-heap of scheduled events ordered by `(time, sequence)`.
+/// The scheduled events, ordered by `(time, sequence)`: two binary min-heaps, one for
+/// events due soon and one for later ones, popped by comparing their heads.
 ///
 /// The sequence number is assigned when an event is scheduled, so two events at the
 /// same instant always pop in the order they were scheduled: the order is total and
-/// never depends on the heap's internal layout.
+/// never depends on the heaps' layout, nor on which heap holds an event.
 ///
-/// The heap itself holds only small plain keys; payloads live in a slot array and are
-/// moved once in and once out. Sifting therefore never copies (or retains) a payload.
+/// Why two heaps: most events of a run are messages due within milliseconds, while
+/// dozens of timers (retries, timeouts, the next HA cycle) wait seconds ahead. In one
+/// heap every message would sift past those timers on its way in and again on its way
+/// out; with the timers in their own heap, a message travels through a heap of a few
+/// other messages. The caller says which heap an entry goes to (`soon`); any choice is
+/// correct, a good one is fast.
 @usableFromInline
 struct EventQueue<Payload> {
     /// One scheduled event.
@@ -21,96 +26,121 @@ struct EventQueue<Payload> {
             self.sequence = sequence
             self.payload = payload
         }
-    }
 
-    /// The heap's element: ordering fields and the payload's slot.
-    @usableFromInline
-    struct Key {
-        @usableFromInline var time: Int64
-        @usableFromInline var sequence: UInt64
-        @usableFromInline var slot: Int
-
-        @inlinable
-        init(time: Int64, sequence: UInt64, slot: Int) {
-            self.time = time
-            self.sequence = sequence
-            self.slot = slot
-        }
-
+        /// Whether this entry pops before `other`: earlier, or as early and scheduled first.
         @inlinable @inline(__always)
-        func precedes(_ other: Key) -> Bool {
-            time != other.time ? time < other.time : sequence < other.sequence
+        func precedes(_ other: Entry) -> Bool {
+            time.microseconds != other.time.microseconds
+                ? time.microseconds < other.time.microseconds
+                : sequence < other.sequence
         }
     }
 
-    @usableFromInline var heap: [Key] = []
-    @usableFromInline var payloads: [Payload?] = []
-    @usableFromInline var freeSlots: [Int] = []
+    /// Events due soon (messages on the wire).
+    @usableFromInline var soon = Heap()
+    /// Every other event (timers).
+    @usableFromInline var later = Heap()
 
     @inlinable
     init() {}
 
     /// The number of queued events. O(1).
-    @inlinable var count: Int { heap.count }
+    @inlinable var count: Int { soon.entries.count + later.entries.count }
 
     /// Whether no event is queued. O(1).
-    @inlinable var isEmpty: Bool { heap.isEmpty }
+    @inlinable var isEmpty: Bool { soon.entries.isEmpty && later.entries.isEmpty }
 
     /// The time of the earliest entry, if any. O(1).
-    @inlinable var firstTime: SimInstant? { heap.first.map { SimInstant(microseconds: $0.time) } }
+    @inlinable var firstTime: SimInstant? { first?.time }
 
-    /// The earliest entry, if any (a copy of its payload). O(1).
+    /// The earliest entry, if any (a copy of it). O(1).
     @inlinable var first: Entry? {
-        guard let key = heap.first, let payload = payloads[key.slot] else { return nil }
-        return Entry(time: SimInstant(microseconds: key.time), sequence: key.sequence, payload: payload)
+        guard let head = soon.entries.first else { return later.entries.first }
+        guard let other = later.entries.first else { return head }
+        return other.precedes(head) ? other : head
     }
 
-    /// Adds an entry. O(log n).
+    /// Adds an entry, to the heap of events due soon if `soon`. O(log n).
     @inlinable
-    mutating func push(_ entry: Entry) {
-        let slot: Int
-        if let free = freeSlots.popLast() {
-            slot = free
-            payloads[slot] = entry.payload
+    mutating func push(_ entry: consuming Entry, soon isSoon: Bool = false) {
+        if isSoon {
+            soon.push(entry)
         } else {
-            slot = payloads.count
-            payloads.append(entry.payload)
+            later.push(entry)
         }
-        heap.append(Key(time: entry.time.microseconds, sequence: entry.sequence, slot: slot))
-        var child = heap.count - 1
-        let key = heap[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if !key.precedes(heap[parent]) { break }
-            heap[child] = heap[parent]
-            child = parent
-        }
-        heap[child] = key
     }
 
     /// Removes and returns the earliest entry. O(log n).
     @inlinable
     mutating func pop() -> Entry? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            var parent = 0
-            let n = heap.count
-            while true {
-                let left = 2 * parent + 1
-                if left >= n { break }
-                let right = left + 1
-                let best = right < n && heap[right].precedes(heap[left]) ? right : left
-                if !heap[best].precedes(last) { break }
-                heap[parent] = heap[best]
-                parent = best
+        if soon.entries.isEmpty || !later.entries.isEmpty && later.entries[0].precedes(soon.entries[0]) {
+            return later.pop()
+        }
+        return soon.pop()
+    }
+
+    /// A binary min-heap of entries stored inline.
+    ///
+    /// Sifting moves entries into a hole (the element being placed is held aside and
+    /// written once), so an entry is never copied while it moves and a payload with
+    /// references is never retained or released by the heap.
+    @usableFromInline
+    struct Heap {
+        @usableFromInline var entries: [Entry] = []
+
+        @inlinable
+        init() {}
+
+        /// Adds an entry. O(log n).
+        @inlinable
+        mutating func push(_ entry: consuming Entry) {
+            entries.append(entry)
+            entries.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var hole = buffer.count &- 1
+                guard hole > 0, base[hole].precedes(base[(hole &- 1) / 2]) else { return }
+                let moving = (base + hole).move()
+                repeat {
+                    let parent = (hole &- 1) / 2
+                    (base + hole).initialize(to: (base + parent).move())
+                    hole = parent
+                } while hole > 0 && moving.precedes(base[(hole &- 1) / 2])
+                (base + hole).initialize(to: moving)
             }
-            heap[parent] = last
         }
-        guard let payload = payloads[top.slot].take() else {
-            preconditionFailure("an event slot was empty when its event was popped")
+
+        /// Removes and returns the least entry. O(log n).
+        ///
+        /// Floyd's method: the hole left at the root moves down along the lesser child
+        /// all the way to the bottom (one comparison per level), then the last entry
+        /// rises from there, which is rarely more than a level since it came from the bottom.
+        /// Index arithmetic wraps: indices stay below the count, far from overflow.
+        @inlinable
+        mutating func pop() -> Entry? {
+            if entries.count < 2 { return entries.popLast() }
+            let last = entries.removeLast()
+            return entries.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                let n = buffer.count
+                let top = base.move()
+                var hole = 0
+                var left = 1
+                while left < n {
+                    let right = left &+ 1
+                    let lesser = right < n && base[right].precedes(base[left]) ? right : left
+                    (base + hole).initialize(to: (base + lesser).move())
+                    hole = lesser
+                    left = 2 &* hole &+ 1
+                }
+                while hole > 0 {
+                    let parent = (hole &- 1) / 2
+                    guard last.precedes(base[parent]) else { break }
+                    (base + hole).initialize(to: (base + parent).move())
+                    hole = parent
+                }
+                (base + hole).initialize(to: last)
+                return top
+            }
         }
-        freeSlots.append(top.slot)
-        return Entry(time: SimInstant(microseconds: top.time), sequence: top.sequence, payload: payload)
     }
 }

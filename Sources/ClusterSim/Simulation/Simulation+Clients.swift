@@ -34,8 +34,7 @@ extension Simulation {
 
     /// A node's PostgreSQL handles a write: commit on a primary, an error elsewhere.
     func writeReceived(at node: Int, id: UInt64) {
-        let pg = postgres[node]
-        switch pg.state {
+        switch postgres[node].state {
         case .stopped, .crashed:
             send(.refused(.write(id: id)), from: node, to: layout.router)
         case .starting:
@@ -43,11 +42,13 @@ extension Simulation {
         case .stopping:
             send(.writeResult(id: id, .rejected("FATAL: the database system is shutting down")), from: node, to: layout.router)
         case .running, .promoting:
-            guard pg.acceptsWrites else {
+            // `acceptsWrites`, read field by field: calling a computed property on an
+            // element of `postgres` copies the whole instance, arrays and all.
+            guard postgres[node].state == .running, postgres[node].isPrimary else {
                 send(.writeResult(id: id, .rejected("ERROR: cannot execute INSERT in a read-only transaction")), from: node, to: layout.router)
                 return
             }
-            extendWAL(node, to: pg.lsn + options.postgres.walBytesPerWrite)
+            extendWAL(node, to: postgres[node].lsn + options.postgres.walBytesPerWrite)
             writablePrimary.writeAccepted(by: node)
             fencedPrimary.writeAccepted(by: node)
             if commitWaits(on: node) {
@@ -77,9 +78,13 @@ extension Simulation {
     /// re-armed for the oldest write still pending.
     func writesTimedOut() {
         clients.timeoutArmedFor = nil
-        for _ in clients.pending.expire(at: now) {
-            ledger.fail("timeout after \(options.workload.clientTimeout)", at: now)
-            recordWrite(acked: false)
+        let expired = clients.pending.expire(at: now)
+        if !expired.isEmpty {
+            let reason = "timeout after \(options.workload.clientTimeout)"
+            for _ in expired {
+                ledger.fail(reason, at: now)
+                recordWrite(acked: false)
+            }
         }
         armWriteTimeout()
     }

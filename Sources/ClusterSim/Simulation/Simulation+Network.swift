@@ -5,12 +5,13 @@ extension Simulation {
     func send(_ payload: Payload, from: Int, to: Int, extraDelay: SimDuration = .zero) -> Bool {
         guard network.isOpen(from: from, to: to) else { return false }
         let delay = network.nextDelay() + extraDelay
-        scheduler.schedule(.deliver(Message(from: from, to: to, payload: payload)), after: delay)
+        let slot = network.inFlight.hold(Message(from: from, to: to, payload: payload))
+        scheduler.schedule(.deliver(slot: slot), after: delay)
         return true
     }
 
     /// Routes a delivered message to the component that handles it.
-    func deliver(_ message: Message) {
+    func deliver(_ message: consuming Message) {
         let to = message.to
         switch message.payload {
         case let .etcdRequest(callID, attempt, generation, request):

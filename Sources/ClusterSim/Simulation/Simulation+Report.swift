@@ -78,7 +78,7 @@ extension Simulation {
         writes.acked = ledger.acked
         writes.failed = ledger.failed
         writes.pending = clients.pending.count
-        writes.failuresByReason = ledger.failures.keys.sorted().map { ReasonCount(reason: $0, count: ledger.failures[$0] ?? 0) }
+        writes.failuresByReason = ledger.failuresByReason
         writes.longestOutage = ledger.longestOutage
         if let reference = referenceNode {
             let missing = ledger.settle(reference: postgres[reference].branch, end: postgres[reference].lsn,

@@ -4,8 +4,10 @@ extension Simulation {
         guard lsn > postgres[node].lsn else { return }
         postgres[node].lsn = lsn
         let branch = postgres[node].branch
-        for other in postgres.indices where postgres[other].receiver == .streaming(upstream: node) {
-            send(.walData(branch: branch, lsn: lsn), from: node, to: other)
+        for other in postgres.indices {
+            if case .streaming(node) = postgres[other].receiver {
+                send(.walData(branch: branch, lsn: lsn), from: node, to: other)
+            }
         }
     }
 

@@ -184,8 +184,8 @@ public final class Simulation {
             runMonitoringCheck()
         case .operatorStep(let step):
             operatorStepDone(step)
-        case .deliver(let message):
-            deliver(message)
+        case .deliver(let slot):
+            deliver(network.inFlight.release(slot))
         case let .agentWake(node, generation, wakeAt):
             guard agents[node].generation == generation, agents[node].loop == .sleeping(wakeAt: wakeAt) else { return }
             runCycle(node)
@@ -261,14 +261,15 @@ public final class Simulation {
              .agentStartupRetry(let n, _), .probeTimeout(let n, _, _, _), .agentResume(let n, _, _),
              .failsafeTimeout(let n, _, _, _, _):
             node = n
-        case .deliver(let message):
-            guard layout.isNode(message.to) else { return nil }
-            switch message.payload {
+        case .deliver(let slot):
+            let to = network.inFlight.receiver(at: slot)
+            guard layout.isNode(to), frozenUntil[to] != nil else { return nil }
+            switch network.inFlight.message(at: slot).payload {
             case .etcdResponse, .watch, .probeRequest, .probeResponse, .checkRequest,
                  .failsafeRequest, .failsafeResponse:
-                node = message.to
+                node = to
             case .refused(.etcd), .refused(.probe), .refused(.failsafe):
-                node = message.to
+                node = to
             default:
                 return nil
             }
@@ -282,9 +283,10 @@ public final class Simulation {
     /// raft timers wait, like a SIGSTOPped process's sockets and timers.
     private func frozenMemberTime(of event: SimEvent) -> SimInstant? {
         switch event {
-        case .deliver(let message):
-            guard layout.isEtcd(message.to) else { return nil }
-            return members[message.to - layout.etcd(0)].frozenUntil
+        case .deliver(let slot):
+            let to = network.inFlight.receiver(at: slot)
+            guard layout.isEtcd(to) else { return nil }
+            return members[to - layout.etcd(0)].frozenUntil
         case .raftElectionCheck(let member, _, _), .raftHeartbeat(let member, _, _):
             return members[member].frozenUntil
         default:

@@ -25,8 +25,9 @@ public enum WorkloadBenchmarks {
         public var eventsPerSecond: Double { Double(eventsPerRun) / max(wallSecondsPerRun, 1e-12) }
     }
 
-    /// Runs `options` (seeds 1, 2, ...) for at least `minimumSeconds` of wall time, on one core.
-    public static func scenario(_ options: ClusterOptions, minimumSeconds: Double = 2) -> ScenarioResult {
+    /// Runs `options` (seeds 1, 2, ...) for at least `minimumSeconds` of wall time, on one core,
+    /// or exactly `runs` times when given (a fixed amount of work, for instruction-counting profilers).
+    public static func scenario(_ options: ClusterOptions, minimumSeconds: Double = 2, runs fixedRuns: Int? = nil) -> ScenarioResult {
         var options = options
         options.recordHistory = false
         let start = DispatchTime.now().uptimeNanoseconds
@@ -36,7 +37,7 @@ public enum WorkloadBenchmarks {
             options.seed = UInt64(runs + 1)
             events += Int(Simulation(options: options).run().eventsHandled)
             runs += 1
-        } while seconds(since: start) < minimumSeconds
+        } while fixedRuns.map { runs < $0 } ?? (seconds(since: start) < minimumSeconds)
         let wall = seconds(since: start)
         return ScenarioResult(runs: runs, wallSecondsPerRun: wall / Double(runs), virtualSeconds: options.duration.seconds,
                               eventsPerRun: events / runs)

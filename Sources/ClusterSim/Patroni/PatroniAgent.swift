@@ -77,6 +77,9 @@ struct PatroniAgent {
     var failoverWrite: PendingFailoverWrite?
     /// A start by `Ha.recover` failed; the next cycle runs `post_recover`.
     var startFailed = false
+    /// When (on the node's wall clock) the lock holder began restarting PostgreSQL, for
+    /// `primary_start_timeout`.
+    var leaderStartSince: SimInstant?
 
     /// Whether the HA loop's `is_leader()` holds at wall-clock time `wallNow`.
     func isLeader(at wallNow: SimInstant) -> Bool { leaderExpiry.map { wallNow < $0 } ?? false }

@@ -1,10 +1,11 @@
 extension Simulation {
-    /// A node without a data directory: race for `initialize`, or clone from the leader.
+    /// A node without a data directory: race for `initialize` (unless `nofailover`, as in
+    /// `Ha.bootstrap`), or clone from the leader.
     func bootstrap(_ node: Int, leader: Int?) {
         if let leader, leader != node {
             startBasebackup(node, from: leader)
             touchMember(node)
-        } else if leader == nil && agents[node].cache["initialize"] == nil {
+        } else if leader == nil && agents[node].cache["initialize"] == nil && !options.nodes[node].forbidsFailover {
             callEtcd(node, .createIfAbsent(key: keys.initialize, value: .initialize(""), lease: 0),
                      .initializeRace)
         } else {

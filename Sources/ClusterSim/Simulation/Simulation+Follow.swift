@@ -121,13 +121,11 @@ extension Simulation {
     /// read-only and promote in the next cycle.
     func recoverAsLeader(_ node: Int) {
         if nodeConfigs[node].settings.primaryStartTimeout == 0 && failoverPossible(from: node) {
-            note(node, "failover", "Primary crashed. Failing over.")
-            disarmWatchdog(node)
-            agents[node].leaderExpiry = nil
-            callEtcd(node, .deleteIfValue(key: keys.leader, expected: .leaderName(name(node))), .releaseAfterCrash, retries: false)
+            releaseForFailover(node, "Primary crashed. Failing over.")
             return
         }
         agents[node].action = .startPostgres
+        agents[node].leaderStartSince = wallNow(node)
         if postgres[node].control == .inProduction {
             note(node, "start", "starting primary after failure")
             startPostgres(node, asPrimary: true, upstream: nil)
@@ -140,6 +138,34 @@ extension Simulation {
 
     /// The crashed primary released its key (`primary_start_timeout: 0`): it now recovers
     /// as any other node, and the replicas race.
+    /// `Ha.handle_starting_instance` for the lock holder, after its lock update: once the
+    /// restart has lasted `primary_start_timeout`, it stops PostgreSQL and releases the key
+    /// if another member can take over, else it keeps waiting. Returns whether it gave up.
+    func startTimedOut(_ node: Int) -> Bool {
+        let timeout = nodeConfigs[node].settings.primaryStartTimeout
+        guard agents[node].action == .startPostgres, let since = agents[node].leaderStartSince,
+              wallNow(node) - since >= .seconds(Int64(timeout)) else { return false }
+        guard failoverPossible(from: node) else {
+            noteOnce(node, "start-timeout", "primary start has timed out, but continuing to wait because failover is not possible")
+            return false
+        }
+        agents[node].action = nil
+        agents[node].leaderStartSince = nil
+        abortStart(node)
+        releaseForFailover(node, "Demoting self because PostgreSQL didn't start in \(timeout) seconds")
+        return true
+    }
+
+    /// `demote('immediate')` of a lock holder whose PostgreSQL is down: the watchdog is
+    /// disarmed and the leader key deleted, so that another member takes over.
+    private func releaseForFailover(_ node: Int, _ message: String) {
+        note(node, "failover", message)
+        disarmWatchdog(node)
+        agents[node].leaderExpiry = nil
+        callEtcd(node, .deleteIfValue(key: keys.leader, expected: .leaderName(name(node))), .releaseAfterCrash, retries: false)
+    }
+
+    /// The key release of ``releaseForFailover`` ended: recover as a replica.
     func releasedAfterCrash(_ node: Int, _ result: EtcdCallResult) {
         if result == .answered(.ok) { note(node, "key-released", "leader key released") }
         recover(node, leader: nil)

@@ -61,7 +61,7 @@ extension Simulation {
     func actAsLeader(_ node: Int) {
         let pg = postgres[node]
         if agents[node].action != nil {
-            touchMember(node)
+            if !startTimedOut(node) { touchMember(node) }
         } else if !pg.processAlive {
             recoverAsLeader(node)
         } else if pg.acceptsWrites {

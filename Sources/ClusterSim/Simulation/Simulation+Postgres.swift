@@ -20,6 +20,13 @@ extension Simulation {
         postgresGone(node, becoming: .stopped)
     }
 
+    /// `pg_ctl stop -m immediate` of a postmaster that is still starting: the start is
+    /// forgotten and the control file keeps the state the start began from.
+    func abortStart(_ node: Int) {
+        postgres[node].generation += 1
+        postgresGone(node, becoming: .stopped)
+    }
+
     /// The postmaster dies (kill): like an immediate stop, and pending steps are forgotten.
     func crashPostgres(_ node: Int) {
         postgres[node].generation += 1

@@ -155,6 +155,7 @@ extension Simulation {
         let oldBranch = postgres[node].branch
         let fork = postgres[node].lsn
         postgres[node].branch = timelines.fork(from: oldBranch, at: fork)
+        writeEndOfRecoveryRecord(node)
         postgres[node].receiver = .idle
         postgres[node].upstream = nil
         postgres[node].isPrimary = true
@@ -169,6 +170,26 @@ extension Simulation {
         observePromotion(node)
         observeClusterChange()
         actionFinished(node)
+    }
+
+    /// The end of recovery writes its checkpoint record, the first WAL of the new timeline, and
+    /// the walsenders ship it: those of standbys that were already connected while this node
+    /// was one itself reach the end of the old timeline, and those standbys, following the
+    /// latest timeline, go on streaming on the new one without waiting for a client write.
+    /// The standbys whose connection is being accepted are included; the jitter keeps the
+    /// record behind that answer.
+    private func writeEndOfRecoveryRecord(_ node: Int) {
+        let lsn = postgres[node].lsn + options.postgres.checkpointRecordBytes
+        postgres[node].lsn = lsn
+        let branch = postgres[node].branch
+        for other in postgres.indices {
+            switch postgres[other].receiver {
+            case .streaming(upstream: node), .connecting(upstream: node, _):
+                send(.walData(branch: branch, lsn: lsn), from: node, to: other, extraDelay: options.network.jitter)
+            case .streaming, .connecting, .idle, .waitingToRetry:
+                break
+            }
+        }
     }
 
     private func fastStopped(_ node: Int) {

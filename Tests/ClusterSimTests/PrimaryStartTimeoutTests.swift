@@ -41,4 +41,21 @@ final class PrimaryStartTimeoutTests: XCTestCase {
         XCTAssertEqual(report.final.leaderKeyHolder, "pg1")
         XCTAssertEqual(report.final.members.first?.postgresRole, .primary, "the restart in place finishes")
     }
+
+    func testAPostmasterKilledDuringTheRestartEndsTheStartAsAFailure() throws {
+        let json = """
+        {"name": "t", "duration": "300s",
+         "cluster": {"nodes": ["pg1", "pg2", "pg3"], "patroni": {"ttl": 30, "loop_wait": 10, "retry_timeout": 10},
+                     "postgres": {"crash_recovery": "60s"}},
+         "faults": [{"at": "60s", "action": "kill-postgres", "target": "leader"},
+                    {"at": "90s", "action": "kill-postgres", "target": "leader"}]}
+        """
+        let report = ScenarioRunner.run(try XCTUnwrap(decodedScenario(json))).report
+        let restart = try XCTUnwrap(entries(report, containing: "starting primary after failure").first)
+        XCTAssertLessThan(restart.at, .zero + .seconds(90), "the second kill hits the restart")
+        let removed = try XCTUnwrap(entries(report, containing: "removed leader key after trying and failing to start postgres").first)
+        XCTAssertEqual(removed.host, restart.host)
+        XCTAssertEqual(report.failovers.filter { $0.newLeader != nil }.count, 1)
+        XCTAssertTrue(report.violations.isEmpty, "\(report.violations)")
+    }
 }

@@ -26,7 +26,7 @@ extension Simulation {
         case .killPostgres(let target):
             guard let node = resolve(target, for: fault) else { return }
             noteFault(fault, node: node)
-            if postgres[node].processAlive { crashPostgres(node) } else { note(node, "no-op", "kill-postgres ignored: PostgreSQL is not running") }
+            if postgres[node].processAlive { killPostgres(node) } else { note(node, "no-op", "kill-postgres ignored: PostgreSQL is not running") }
         case let .freeze(target, duration):
             guard let node = resolve(target, for: fault) else { return }
             noteFault(fault, node: node)

@@ -44,6 +44,17 @@ extension Simulation {
         actionFinished(node)
     }
 
+    /// `kill-postgres`: the postmaster dies. One that was starting for Patroni's
+    /// `Ha.recover` makes that start fail, so the next cycle runs `post_recover`.
+    func killPostgres(_ node: Int) {
+        let starting = postgres[node].state == .starting
+        crashPostgres(node)
+        if starting && agents[node].action == .startPostgres {
+            agents[node].startFailed = true
+            actionFinished(node)
+        }
+    }
+
     /// `Ha.post_recover` after a failed start: the lock holder demotes (role `demoted`,
     /// `on_role_change` fires) and deletes the leader key; others only say so
     /// (PATRONI.md §7.2 F; `ha.py::Ha.post_recover`).

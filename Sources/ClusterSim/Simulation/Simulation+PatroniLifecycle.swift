@@ -162,7 +162,7 @@ extension Simulation {
         case .shutdownRelease: shutdownReleaseKey(node)
         case .scheduledFailover: runScheduledFailover(node)
         case .demoteFollow: followAfterDemote(node)
-        case .syncSettled(let common): syncSettled(node, common: common)
+        case .syncSettled(let common): syncSettled(node, common: common.nodes)
         }
     }
 }

@@ -130,7 +130,7 @@ extension Simulation {
         case .assign(let common):
             setSynchronousStandbyNames(node, state.active.isEmpty ? .none : .standbys(state.active))
             if !state.active.isEmpty && state.confirmed != state.active {
-                scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .syncSettled(common: common)),
+                scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .syncSettled(common: NodeSet(common))),
                                    after: .seconds(2))
             } else {
                 recordConfirmed(node, state.confirmed, common: common)

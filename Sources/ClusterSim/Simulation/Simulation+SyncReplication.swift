@@ -5,7 +5,7 @@ extension Simulation {
     /// The `/sync` key in `node`'s cache: its leader and standbys as nodes (standbys sorted
     /// by node), and its quorum (0 when not given).
     func cachedSync(_ node: Int) -> (leader: Int?, standbys: [Int], quorum: Int)? {
-        guard case let .sync(leader, standbys, quorum)? = agents[node].cache["sync"]?.value else { return nil }
+        guard case let .sync(leader, standbys, quorum)? = agents[node].cache[.sync]?.value else { return nil }
         return (nodeIndex(named: leader), standbys.compactMap(nodeIndex(named:)).sorted(), quorum ?? 0)
     }
 

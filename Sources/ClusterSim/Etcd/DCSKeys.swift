@@ -1,7 +1,6 @@
 /// The full etcd keys of one cluster, built once (`/service/<scope>/leader`, ...), and the
 /// `DCSKey` each of them is in the watch cache.
 struct DCSKeys {
-    let prefix: String
     let leader: String
     let status: String
     let history: String
@@ -17,7 +16,6 @@ struct DCSKeys {
     private let bySlot: [String]
 
     init(prefix: String, nodeNames: [String]) {
-        self.prefix = prefix
         leader = prefix + "leader"
         status = prefix + "status"
         history = prefix + "history"

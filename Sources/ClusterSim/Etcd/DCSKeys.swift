@@ -1,7 +1,6 @@
 /// The full etcd keys of one cluster, built once (`/service/<scope>/leader`, ...), and the
-/// member keys' names relative to the prefix as the watch cache stores them.
+/// `DCSKey` each of them is in the watch cache.
 struct DCSKeys {
-    let prefix: String
     let leader: String
     let status: String
     let history: String
@@ -13,11 +12,10 @@ struct DCSKeys {
     let failover: String
     /// `members/<name>` per node, full.
     let members: [String]
-    /// `members/<name>` per node, relative to the prefix.
-    let relativeMembers: [String]
+    /// Every full key by `DCSKey.slot`.
+    private let bySlot: [String]
 
     init(prefix: String, nodeNames: [String]) {
-        self.prefix = prefix
         leader = prefix + "leader"
         status = prefix + "status"
         history = prefix + "history"
@@ -26,7 +24,15 @@ struct DCSKeys {
         initialize = prefix + "initialize"
         failsafe = prefix + "failsafe"
         failover = prefix + "failover"
-        relativeMembers = nodeNames.map { "members/" + $0 }
-        members = relativeMembers.map { prefix + $0 }
+        members = nodeNames.map { prefix + "members/" + $0 }
+        bySlot = [leader, status, history, sync, config, initialize, failsafe, failover] + members
+    }
+
+    /// The cluster key `key` names, or nil for a key outside the cluster's namespace.
+    /// O(number of keys); the strings of a key written by the simulation share their
+    /// storage with this table, so each comparison is usually a pointer comparison.
+    func key(of key: String) -> DCSKey? {
+        guard let slot = bySlot.firstIndex(of: key) else { return nil }
+        return slot < DCSKey.fixed.count ? DCSKey.fixed[slot] : .member(slot - DCSKey.fixed.count)
     }
 }

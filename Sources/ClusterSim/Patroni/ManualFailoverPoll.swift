@@ -5,10 +5,10 @@ struct ManualFailoverPoll: Equatable {
     var handler: Int
     /// The endpoint the request went to (after Patroni's failover-to-switchover rewrite).
     var kind: ManualFailoverKind
-    /// The leader when the request was made.
-    var oldLeader: String?
-    /// The candidate asked for.
-    var candidate: String?
+    /// The leader when the request was made, as the handler's cache named it.
+    var oldLeader: Int?
+    /// The node asked for as the candidate.
+    var candidate: Int?
     /// Polls done so far.
     var polls: Int
     /// Polls allowed: 2 × max(10, `loop_wait`).

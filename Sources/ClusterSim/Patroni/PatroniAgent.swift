@@ -33,8 +33,8 @@ struct PatroniAgent {
     var lease: Int64 = 0
     /// When the lease was last refreshed (wall clock); nil once `watch()` zeroed it.
     var leaseRefreshedAt: SimInstant?
-    /// The watch cache: every key under the prefix, by key name relative to the prefix.
-    var cache: [String: CachedKey] = [:]
+    /// The watch cache: every key under the prefix.
+    var cache = WatchCache()
     /// False when the watch broke and the cache must be reloaded.
     var cacheReady = false
     /// `is_leader()`: true until this instant of the node's wall clock; nil when not leader.

@@ -86,7 +86,7 @@ enum AgentResume {
     /// The 2 s sleep of a graceful demote after releasing the key, before following.
     case demoteFollow
     /// The 2 s wait after a change of `synchronous_standby_names`; `/sync` holds `common`.
-    case syncSettled(common: [Int])
+    case syncSettled(common: NodeSet)
 }
 
 /// A PostgreSQL step that takes time.

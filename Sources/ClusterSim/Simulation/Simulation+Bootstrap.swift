@@ -5,7 +5,7 @@ extension Simulation {
         if let leader, leader != node {
             startBasebackup(node, from: leader)
             touchMember(node)
-        } else if leader == nil && agents[node].cache["initialize"] == nil && !options.nodes[node].forbidsFailover {
+        } else if leader == nil && agents[node].cache[.initialize] == nil && !options.nodes[node].forbidsFailover {
             callEtcd(node, .createIfAbsent(key: keys.initialize, value: .initialize(""), lease: 0),
                      .initializeRace)
         } else {
@@ -54,7 +54,7 @@ extension Simulation {
             agents[node].postBootstrapPending = false
             agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
             pingWatchdog(node)
-            agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
+            agents[node].cache[.leader] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "initialized", "initialized a new cluster")
             touchMember(node)
         case (_, .failed):

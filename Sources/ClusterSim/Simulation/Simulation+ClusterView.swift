@@ -1,30 +1,30 @@
 extension Simulation {
     /// The node named in `node`'s cached leader key, if any.
     func cachedLeader(_ node: Int) -> Int? {
-        guard case .leaderName(let holder)? = agents[node].cache["leader"]?.value else { return nil }
+        guard case .leaderName(let holder)? = agents[node].cache[.leader]?.value else { return nil }
         return nodeIndex(named: holder)
     }
 
     /// The nodes with a member key in `node`'s cache, in node order.
     func cachedMembers(_ node: Int) -> [Int] {
-        (0..<options.nodes.count).filter { agents[node].cache[keys.relativeMembers[$0]] != nil }
+        (0..<options.nodes.count).filter { agents[node].cache[.member($0)] != nil }
     }
 
     /// The member data `node` has cached for `member`.
     func cachedMember(_ node: Int, _ member: Int) -> MemberData? {
-        guard case .member(let data)? = agents[node].cache[keys.relativeMembers[member]]?.value else { return nil }
+        guard case .member(let data)? = agents[node].cache[.member(member)]?.value else { return nil }
         return data
     }
 
     /// The leader's last published WAL position (`status.optime`) in `node`'s cache.
     func cachedOptime(_ node: Int) -> Int64? {
-        guard case .status(let optime)? = agents[node].cache["status"]?.value else { return nil }
+        guard case .status(let optime)? = agents[node].cache[.status]?.value else { return nil }
         return optime
     }
 
     /// The cached `history` lines.
     func cachedHistory(_ node: Int) -> [HistoryLine]? {
-        guard case .history(let lines)? = agents[node].cache["history"]?.value else { return nil }
+        guard case .history(let lines)? = agents[node].cache[.history]?.value else { return nil }
         return lines
     }
 

@@ -24,7 +24,7 @@ extension Simulation {
     /// (`Etcd3.set_ttl`) so that the next cycle, which starts at once, grants a new one.
     /// Returns whether the TTL changed.
     func pickUpConfig(_ node: Int) -> Bool {
-        guard case .config(let config)? = agents[node].cache["config"]?.value, config != nodeConfigs[node].applied else {
+        guard case .config(let config)? = agents[node].cache[.config]?.value, config != nodeConfigs[node].applied else {
             return false
         }
         let old = nodeConfigs[node]

@@ -141,9 +141,4 @@ extension Simulation {
             }
         }
     }
-
-    /// The key's name relative to the cluster prefix.
-    func relativeKey(_ key: String) -> String {
-        String(key.dropFirst(keys.prefix.count))
-    }
 }

@@ -14,7 +14,7 @@ extension Simulation {
 
     /// The `/failsafe` map in `node`'s cache (its last successful DCS read), if any.
     func cachedFailsafe(_ node: Int) -> FailsafeTopology? {
-        guard case .failsafe(let topology)? = agents[node].cache["failsafe"]?.value else { return nil }
+        guard case .failsafe(let topology)? = agents[node].cache[.failsafe]?.value else { return nil }
         return topology
     }
 

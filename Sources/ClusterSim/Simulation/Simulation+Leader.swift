@@ -12,7 +12,7 @@ extension Simulation {
             dcsError(node)
         case (.updateLockKeepAlive, .answered(.keepAliveOK)):
             agents[node].leaseRefreshedAt = wallNow(node)
-            if agents[node].cache["leader"]?.lease == agents[node].lease {
+            if agents[node].cache[.leader]?.lease == agents[node].lease {
                 lockUpdated(node)
             } else {
                 callEtcd(node, .putIfValueOrAbsent(key: leaderKey, value: .leaderName(name(node)), lease: agents[node].lease,

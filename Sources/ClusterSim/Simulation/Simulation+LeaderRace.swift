@@ -177,7 +177,7 @@ extension Simulation {
         case (.acquireLock, .answered(.ok)):
             agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
             pingWatchdog(node)
-            agents[node].cache["leader"] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
+            agents[node].cache[.leader] = CachedKey(value: .leaderName(name(node)), lease: agents[node].lease)
             note(node, "lock-acquired", "acquired the leader lock")
             cleanUpFailoverAfterAcquire(node)
         default:

@@ -1,7 +1,7 @@
 extension Simulation {
     /// The request in `node`'s cached `/failover` key, unless there is none or it is `{}`.
     func cachedFailover(_ node: Int) -> FailoverRequest? {
-        guard case .failover(let request)? = agents[node].cache["failover"]?.value, !request.isEmpty else { return nil }
+        guard case .failover(let request)? = agents[node].cache[.failover]?.value, !request.isEmpty else { return nil }
         return request
     }
 
@@ -209,7 +209,7 @@ extension Simulation {
         guard let pending = agents[node].failoverWrite else { return }
         agents[node].failoverWrite = nil
         if result == .answered(.ok) {
-            agents[node].cache["failover"] = CachedKey(value: .failover(pending.value), lease: 0)
+            agents[node].cache[.failover] = CachedKey(value: .failover(pending.value), lease: 0)
         }
         switch pending.then {
         case .leaderDuties: actAsLeader(node)

@@ -36,8 +36,8 @@ extension Simulation {
         } else {
             note(handler, "manual-failover", "\(kind.rawValue) requested: leader=\(leaderName ?? "none") candidate=\(candidateName ?? "none")")
             let limit = 2 * max(10, Int(timers(of: handler).loopWait.microseconds / 1_000_000))
-            let poll = ManualFailoverPoll(handler: handler, kind: kind, oldLeader: cachedLeader(handler).map(name),
-                                          candidate: candidateName, polls: 0, limit: limit)
+            let poll = ManualFailoverPoll(handler: handler, kind: kind, oldLeader: cachedLeader(handler),
+                                          candidate: candidateNode, polls: 0, limit: limit)
             scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
         }
     }
@@ -91,13 +91,13 @@ extension Simulation {
     func pollManualFailover(_ poll: ManualFailoverPoll) {
         var poll = poll
         poll.polls += 1
-        let leader = currentLeader.map(name)
+        let leader = currentLeader
         let verb = poll.kind.rawValue.dropLast(4)
         var answer: String?
         if let leader, leader != poll.oldLeader {
             answer = poll.candidate == nil || poll.candidate == leader
-                ? "200 Successfully \(verb)ed over to \"\(leader)\""
-                : "200 \(String(verb).capitalizedFirst)ed over to \"\(leader)\" instead of \"\(poll.candidate ?? "")\""
+                ? "200 Successfully \(verb)ed over to \"\(name(leader))\""
+                : "200 \(String(verb).capitalizedFirst)ed over to \"\(name(leader))\" instead of \"\(poll.candidate.map(name) ?? "")\""
         } else if currentFailoverRequest == nil {
             answer = "503 \(poll.kind.title) failed"
         } else if poll.polls >= poll.limit {

@@ -40,9 +40,10 @@ extension Simulation {
 
     /// Replaces the watch cache with a fresh range read.
     func fillCache(_ node: Int, _ entries: [EtcdEntry]) {
-        var cache: [String: CachedKey] = [:]
-        for entry in entries where entry.key.hasPrefix(keys.prefix) {
-            cache[relativeKey(entry.key)] = CachedKey(value: entry.value, lease: entry.lease)
+        var cache = WatchCache()
+        for entry in entries {
+            guard let key = keys.key(of: entry.key) else { continue }
+            cache[key] = CachedKey(value: entry.value, lease: entry.lease)
         }
         agents[node].cache = cache
         agents[node].cacheReady = true
@@ -51,7 +52,7 @@ extension Simulation {
     /// A watch event reaches `node`: update the cache, wake the loop on the events of PATRONI.md §1.2.
     func watchDelivered(_ node: Int, generation: UInt64, event: WatchEvent) {
         guard agents[node].generation == generation, agents[node].process == .running, agents[node].cacheReady else { return }
-        let key = relativeKey(event.key)
+        guard let key = keys.key(of: event.key) else { return }
         let previous = agents[node].cache[key]
         if let value = event.value {
             agents[node].cache[key] = CachedKey(value: value, lease: event.lease)
@@ -60,13 +61,13 @@ extension Simulation {
         }
         let changed = previous?.value != event.value
         switch key {
-        case "leader" where changed:
+        case .leader where changed:
             wakeUp(node)
-        case "status" where changed && cachedLeader(node) != node:
+        case .status where changed && cachedLeader(node) != node:
             wakeUp(node)
-        case "config" where changed && previous != nil:
+        case .config where changed && previous != nil:
             wakeUp(node)
-        case "failover" where agents[node].wakeOnFailoverWrite:
+        case .failover where agents[node].wakeOnFailoverWrite:
             agents[node].wakeOnFailoverWrite = false
             wakeUp(node)
         default:
@@ -162,7 +163,7 @@ extension Simulation {
         case .shutdownRelease: shutdownReleaseKey(node)
         case .scheduledFailover: runScheduledFailover(node)
         case .demoteFollow: followAfterDemote(node)
-        case .syncSettled(let common): syncSettled(node, common: common)
+        case .syncSettled(let common): syncSettled(node, common: common.nodes)
         }
     }
 }

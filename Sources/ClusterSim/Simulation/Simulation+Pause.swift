@@ -1,7 +1,7 @@
 extension Simulation {
     /// `is_paused()`: the `pause` flag of the `/config` key in `node`'s cache (maintenance mode).
     func isPaused(_ node: Int) -> Bool {
-        guard case .config(let config)? = agents[node].cache["config"]?.value else { return false }
+        guard case .config(let config)? = agents[node].cache[.config]?.value else { return false }
         return config.pause
     }
 

@@ -19,6 +19,7 @@ extension Simulation {
         agents[node].probes = nil
         agents[node].action = nil
         agents[node].leaderExpiry = nil
+        if frozenUntil[node] != nil { frozenAgentCount -= 1 }
         frozenUntil[node] = nil
         watchers[node] = nil
     }
@@ -30,6 +31,7 @@ extension Simulation {
             return
         }
         let until = max(frozenUntil[node] ?? now, now + duration)
+        if frozenUntil[node] == nil { frozenAgentCount += 1 }
         frozenUntil[node] = until
         note(node, "frozen", "Patroni frozen for \(duration)")
         recordStates()
@@ -40,6 +42,7 @@ extension Simulation {
     func thaw(_ node: Int) {
         guard let until = frozenUntil[node], until <= now else { return }
         frozenUntil[node] = nil
+        frozenAgentCount -= 1
         note(node, "thawed", "Patroni runs again")
         recordStates()
     }

@@ -5,7 +5,7 @@ extension Simulation {
     /// The `/sync` key in `node`'s cache: its leader and standbys as nodes (standbys sorted
     /// by node), and its quorum (0 when not given).
     func cachedSync(_ node: Int) -> (leader: Int?, standbys: [Int], quorum: Int)? {
-        guard case let .sync(leader, standbys, quorum)? = agents[node].cache["sync"]?.value else { return nil }
+        guard case let .sync(leader, standbys, quorum)? = agents[node].cache[.sync]?.value else { return nil }
         return (nodeIndex(named: leader), standbys.compactMap(nodeIndex(named:)).sorted(), quorum ?? 0)
     }
 
@@ -130,7 +130,7 @@ extension Simulation {
         case .assign(let common):
             setSynchronousStandbyNames(node, state.active.isEmpty ? .none : .standbys(state.active))
             if !state.active.isEmpty && state.confirmed != state.active {
-                scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .syncSettled(common: common)),
+                scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .syncSettled(common: NodeSet(common))),
                                    after: .seconds(2))
             } else {
                 recordConfirmed(node, state.confirmed, common: common)

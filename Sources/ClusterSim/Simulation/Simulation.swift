@@ -58,6 +58,8 @@ public final class Simulation {
     var watchdogs: [SimInstant?]
     /// Until when each node's Patroni is frozen (SIGSTOP), if it is.
     var frozenUntil: [SimInstant?]
+    /// How many nodes' Patroni is frozen now (so that dispatch looks only when one is).
+    var frozenAgentCount = 0
     /// Checks of PostgreSQL in flight, by token (looked up, never iterated).
     var pendingPings: [UInt64: PingAsker] = [:]
     var nextPingToken: UInt64 = 0
@@ -161,7 +163,7 @@ public final class Simulation {
     }
 
     private func dispatch(_ event: SimEvent) {
-        if let node = frozenAgent(of: event), let until = frozenUntil[node] {
+        if frozenAgentCount > 0, let node = frozenAgent(of: event), let until = frozenUntil[node] {
             scheduler.schedule(event, at: until)
             return
         }

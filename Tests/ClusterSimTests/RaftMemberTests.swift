@@ -6,9 +6,13 @@ import XCTest
 final class RaftMemberTests: XCTestCase {
     private func member(terms: [Int64], commit: Int = 0) -> RaftMember {
         var member = RaftMember()
-        member.log = terms.map { RaftEntry(term: $0, command: .noop) }
+        for term in terms { member.log.append(RaftEntry(term: term, command: .noop)) }
         member.commitIndex = commit
         return member
+    }
+
+    private func terms(of member: RaftMember) -> [Int64] {
+        member.log.elements(from: member.log.dropped + 1, through: member.lastIndex).map(\.term)
     }
 
     func testAVoteGoesOnlyToALogAtLeastAsUpToDate() {
@@ -23,7 +27,7 @@ final class RaftMemberTests: XCTestCase {
         var follower = member(terms: [1, 1, 2, 2], commit: 2)
         let match = follower.store([RaftEntry(term: 1, command: .noop), RaftEntry(term: 3, command: .noop)], after: 1)
         XCTAssertEqual(match, 3)
-        XCTAssertEqual(follower.log.map(\.term), [1, 1, 3], "entry 3 of term 2 conflicted and was cut with what followed")
+        XCTAssertEqual(terms(of: follower), [1, 1, 3], "entry 3 of term 2 conflicted and was cut with what followed")
         XCTAssertEqual(follower.term(at: 0), 0)
         XCTAssertNil(follower.term(at: 4))
     }
@@ -31,6 +35,22 @@ final class RaftMemberTests: XCTestCase {
     func testAnEmptyAppendChangesNothing() {
         var follower = member(terms: [1, 2])
         XCTAssertEqual(follower.store([], after: 2), 2)
-        XCTAssertEqual(follower.log.map(\.term), [1, 2])
+        XCTAssertEqual(terms(of: follower), [1, 2])
+    }
+
+    func testCompactionKeepsIndicesTermsAndTheLastTerm() {
+        var member = member(terms: [1, 1, 2, 2, 3], commit: 5)
+        member.compact(through: 3)
+        XCTAssertEqual(member.log.dropped, 3)
+        XCTAssertEqual(member.lastIndex, 5)
+        XCTAssertEqual(member.term(at: 3), 2, "the compaction point keeps its term")
+        XCTAssertEqual(member.term(at: 4), 2)
+        XCTAssertEqual(terms(of: member), [2, 3])
+        member.compact(through: 5)
+        XCTAssertEqual(member.lastTerm, 3, "an empty log after compaction still knows its last term")
+        XCTAssertTrue(member.accepts(lastIndex: 5, lastTerm: 3))
+        XCTAssertFalse(member.accepts(lastIndex: 4, lastTerm: 3))
+        XCTAssertEqual(member.store([RaftEntry(term: 3, command: .noop)], after: 5), 6)
+        XCTAssertEqual(member.log[6].term, 3)
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Term, vote, log, commit and applied index survive a stop (etcd keeps them in its WAL
 /// and backend); the role, the known leader, the votes and the leader's view of its
-/// followers are volatile and reset by a restart. Log index `i` is `log[i - 1]`.
+/// followers are volatile and reset by a restart. Log index `i` is `log[i]`; entries every
+/// member has applied are compacted away (``compact(through:)``).
 struct RaftMember: Sendable {
     /// Whether the etcd process runs.
     enum Process: Equatable, Sendable {
@@ -28,7 +29,9 @@ struct RaftMember: Sendable {
     var term: Int64 = 0
     /// The candidate this member voted for in `term`.
     var votedFor: Int?
-    var log: [RaftEntry] = []
+    var log = CompactedLog<RaftEntry>()
+    /// The term of the last compacted entry (0 before any compaction).
+    var compactedTerm: Int64 = 0
     /// The highest log index known committed.
     var commitIndex = 0
     /// The highest log index applied (answers sent, watch events streamed).
@@ -62,12 +65,21 @@ struct RaftMember: Sendable {
     var lastIndex: Int { log.count }
 
     /// The term of the last log entry (0 when empty).
-    var lastTerm: Int64 { log.last?.term ?? 0 }
+    var lastTerm: Int64 { log.last?.term ?? compactedTerm }
 
-    /// The term of the entry at `index`, 0 for index 0, nil beyond the log.
+    /// The term of the entry at `index`, 0 for index 0, nil beyond the log; at the
+    /// compaction point, the compacted entry's term (nothing asks below it).
     func term(at index: Int) -> Int64? {
         if index == 0 { return 0 }
-        return index <= log.count ? log[index - 1].term : nil
+        if index <= log.dropped { return compactedTerm }
+        return index <= log.count ? log[index].term : nil
+    }
+
+    /// Drops the log up to `index`, an index every member has applied.
+    mutating func compact(through index: Int) {
+        guard index > log.dropped else { return }
+        compactedTerm = log[index].term
+        log.drop(through: index)
     }
 
     /// Whether a candidate's log (last index and term) is at least as up to date as this one (raft §5.4.1).
@@ -103,10 +115,11 @@ struct RaftMember: Sendable {
     mutating func store(_ entries: [RaftEntry], after prevIndex: Int) -> Int {
         for (offset, entry) in entries.enumerated() {
             let index = prevIndex + 1 + offset
+            if index <= log.dropped { continue }
             if index <= log.count {
-                if log[index - 1].term == entry.term { continue }
+                if log[index].term == entry.term { continue }
                 precondition(index > commitIndex, "raft would cut committed entry \(index) (commit index \(commitIndex))")
-                log.removeSubrange((index - 1)...)
+                log.removeSuffix(from: index)
             }
             log.append(entry)
         }

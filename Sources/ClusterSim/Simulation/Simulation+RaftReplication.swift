@@ -19,10 +19,9 @@ extension Simulation {
     /// Sends `peer` the entries from its next index on (optimistically assuming they arrive).
     private func sendAppend(_ leader: Int, to peer: Int) {
         let state = members[leader]
-        let next = state.nextIndex[peer]
-        let prevIndex = next - 1
+        let prevIndex = max(state.nextIndex[peer] - 1, state.log.dropped)
         let last = min(state.lastIndex, prevIndex + Self.maxEntriesPerAppend)
-        let entries = last > prevIndex ? Array(state.log[prevIndex..<last]) : []
+        let entries = state.log.elements(from: prevIndex + 1, through: last)
         members[leader].nextIndex[peer] = last + 1
         let message = RaftMessage.append(term: state.term, prevIndex: prevIndex, prevTerm: state.term(at: prevIndex) ?? 0,
                                          entries: entries, leaderCommit: state.commitIndex)
@@ -95,7 +94,7 @@ extension Simulation {
         var storeChanged = false
         while members[member].appliedIndex < members[member].commitIndex {
             let index = members[member].appliedIndex + 1
-            let entry = members[member].log[index - 1]
+            let entry = members[member].log[index]
             let output: AppliedEntry
             if index > appliedEntries.count {
                 precondition(index == appliedEntries.count + 1, "raft applied entry \(index) after \(appliedEntries.count)")
@@ -103,7 +102,7 @@ extension Simulation {
                 appliedEntries.append(output)
                 storeChanged = storeChanged || !Self.isSilentRevocation(entry, output)
             } else {
-                output = appliedEntries[index - 1]
+                output = appliedEntries[index]
                 precondition(output.term == entry.term, "raft applied different entries at index \(index)")
             }
             members[member].appliedIndex = index
@@ -115,6 +114,21 @@ extension Simulation {
             }
         }
         if storeChanged { observeLeaderKey() }
+        compactRaftLogs()
+    }
+
+    /// How many entries every member must have applied beyond the last compaction before
+    /// the logs are compacted again (amortizes the copy).
+    static let compactionBatch = 1024
+
+    /// Drops from every member's log, and from the applied outputs, the entries every
+    /// member has applied: nothing reads them again (a member restarts from its applied
+    /// index and appends never go below it), so memory does not grow with the run.
+    private func compactRaftLogs() {
+        let applied = members.map(\.appliedIndex).min() ?? 0
+        guard applied - appliedEntries.dropped >= Self.compactionBatch else { return }
+        for member in members.indices { members[member].compact(through: applied) }
+        appliedEntries.drop(through: applied)
     }
 
     /// Whether applying `entry` revoked leases that held no keys: the store's keys did not

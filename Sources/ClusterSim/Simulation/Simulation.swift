@@ -20,8 +20,8 @@ public final class Simulation {
     var etcd: EtcdStore
     /// The etcd members (raft state), by member index.
     var members: [RaftMember]
-    /// What each committed log entry produced when the store applied it, by index − 1.
-    var appliedEntries: [AppliedEntry] = []
+    /// What each committed log entry produced when the store applied it, by log index.
+    var appliedEntries = CompactedLog<AppliedEntry>()
     /// Election timeouts of the etcd members (stream `etcd-raft`, unused with one member).
     var raftRandom: RandomStream
     /// How many etcd members are frozen now (so that dispatch looks only when one is).

@@ -27,14 +27,19 @@ struct ClientState {
 
     /// The next server to send a write to: round robin over the servers marked up.
     mutating func pickServer() -> Int? {
-        let n = servers.count
-        for step in 0..<n {
-            let candidate = (roundRobin + step) % n
+        var candidate = roundRobin
+        for _ in servers.indices {
             if servers[candidate].up {
-                roundRobin = (candidate + 1) % n
+                roundRobin = following(candidate)
                 return candidate
             }
+            candidate = following(candidate)
         }
         return nil
+    }
+
+    /// The server after `server` in round-robin order (a compare, not a division).
+    private func following(_ server: Int) -> Int {
+        server + 1 < servers.count ? server + 1 : 0
     }
 }

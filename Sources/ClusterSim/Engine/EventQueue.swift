@@ -70,12 +70,26 @@ struct EventQueue<Payload> {
         }
     }
 
+    /// Whether the earliest entry is in `later`: true when `soon` is empty (or both are). O(1).
+    @inlinable var earliestIsLater: Bool {
+        soon.entries.isEmpty || !later.entries.isEmpty && later.entries[0].precedes(soon.entries[0])
+    }
+
     /// Removes and returns the earliest entry. O(log n).
     @inlinable
     mutating func pop() -> Entry? {
-        if soon.entries.isEmpty || !later.entries.isEmpty && later.entries[0].precedes(soon.entries[0]) {
+        earliestIsLater ? later.pop() : soon.pop()
+    }
+
+    /// Removes and returns the earliest entry if it is due at or before `limit`, in one
+    /// look at the heads (instead of reading `first` and then popping). O(log n).
+    @inlinable
+    mutating func pop(notAfter limit: SimInstant) -> Entry? {
+        if earliestIsLater {
+            guard !later.entries.isEmpty, later.entries[0].time.microseconds <= limit.microseconds else { return nil }
             return later.pop()
         }
+        guard soon.entries[0].time.microseconds <= limit.microseconds else { return nil }
         return soon.pop()
     }
 

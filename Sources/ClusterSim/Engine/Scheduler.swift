@@ -50,6 +50,20 @@ public struct Scheduler<Event> {
     @inlinable
     public mutating func popNext() -> Event? {
         guard let entry = queue.pop() else { return nil }
+        return handle(entry)
+    }
+
+    /// Removes the earliest event if it is due at or before `limit`, moves `now` to its
+    /// time and returns it; nil (and nothing changes) if no event is due by then. O(log n).
+    @inlinable
+    public mutating func popNext(through limit: SimInstant) -> Event? {
+        guard let entry = queue.pop(notAfter: limit) else { return nil }
+        return handle(entry)
+    }
+
+    /// Moves `now` to the time of `entry`, just popped, counts it and returns its event.
+    @inlinable @inline(__always)
+    mutating func handle(_ entry: consuming EventQueue<Event>.Entry) -> Event {
         currentTime = entry.time
         handled &+= 1
         return entry.payload

@@ -19,4 +19,17 @@ struct WatchCache {
             slots[slot] = newValue
         }
     }
+
+    /// Whether `key` is cached. O(1). It looks at the slot in place: `self[key] != nil`
+    /// would copy the cached value (member data and all) out first.
+    func contains(_ key: DCSKey) -> Bool {
+        let slot = key.slot
+        guard slot < slots.count else { return false }
+        return slots.withUnsafeBufferPointer { buffer in
+            switch buffer[slot] {
+            case .some: return true
+            case .none: return false
+            }
+        }
+    }
 }

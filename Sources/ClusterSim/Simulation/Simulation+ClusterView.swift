@@ -7,7 +7,7 @@ extension Simulation {
 
     /// The nodes with a member key in `node`'s cache, in node order.
     func cachedMembers(_ node: Int) -> [Int] {
-        (0..<options.nodes.count).filter { agents[node].cache[.member($0)] != nil }
+        (0..<options.nodes.count).filter { agents[node].cache.contains(.member($0)) }
     }
 
     /// The member data `node` has cached for `member`.

@@ -29,7 +29,7 @@ extension Simulation {
             }
             scheduleFencingCheck(node)
         }
-        liveness.observe(converged: converged, at: now)
+        liveness.observe(converged: isConverged(keyHolder: holder), at: now)
     }
 
     /// Schedules the fencing checker's re-evaluation of `node` when its coverage runs out.
@@ -74,8 +74,12 @@ extension Simulation {
 
     /// Whether the cluster has converged: a leader accepting writes, and every other member
     /// whose agent runs streaming from it on its timeline.
-    var converged: Bool {
-        guard let leader = convergenceLeader, postgres[leader].acceptsWrites else { return false }
+    var converged: Bool { isConverged(keyHolder: currentLeader) }
+
+    /// `converged`, given the leader key's holder (`currentLeader`, read only under Patroni)
+    /// by a caller that already has it.
+    func isConverged(keyHolder: @autoclosure () -> Int?) -> Bool {
+        guard let leader = convergenceLeader(keyHolder: keyHolder()), postgres[leader].acceptsWrites else { return false }
         return everyMemberFollows(leader)
     }
 
@@ -89,10 +93,10 @@ extension Simulation {
         }
     }
 
-    /// The leader the cluster converges on: the leader key's holder under Patroni, else the
-    /// only node accepting writes.
-    private var convergenceLeader: Int? {
-        if patroniManaged { return currentLeader }
+    /// The leader the cluster converges on: the leader key's holder (`keyHolder`, evaluated
+    /// only then) under Patroni, else the only node accepting writes.
+    private func convergenceLeader(keyHolder: @autoclosure () -> Int?) -> Int? {
+        if patroniManaged { return keyHolder() }
         let writers = postgres.indices.filter { postgres[$0].acceptsWrites }
         return writers.count == 1 ? writers[0] : nil
     }

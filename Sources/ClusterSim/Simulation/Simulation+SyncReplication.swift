@@ -13,7 +13,8 @@ extension Simulation {
 
     /// Whether a commit on `node` must wait for a standby's flush.
     func commitWaits(on node: Int) -> Bool {
-        postgres[node].synchronousStandbyNames != .none
+        if case .none = postgres[node].synchronousStandbyNames { return false }
+        return true
     }
 
     /// A standby reported its flush position to `primary`.

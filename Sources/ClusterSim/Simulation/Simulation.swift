@@ -145,13 +145,15 @@ public final class Simulation {
     /// Handles every event up to and including `instant` (capped at the run's end).
     public func run(until instant: SimInstant) {
         let stop = min(instant, endAt)
-        while !finished, let next = scheduler.nextTime, next <= stop {
+        while !finished {
             if scheduler.eventsHandled >= options.limits.maxEvents {
-                outcome = .eventLimitReached
-                finished = true
+                if let next = scheduler.nextTime, next <= stop {
+                    outcome = .eventLimitReached
+                    finished = true
+                }
                 break
             }
-            guard let event = scheduler.popNext() else { break }
+            guard let event = scheduler.popNext(through: stop) else { break }
             dispatch(event)
         }
     }

@@ -125,7 +125,8 @@ extension Simulation {
     /// member has applied: nothing reads them again (a member restarts from its applied
     /// index and appends never go below it), so memory does not grow with the run.
     private func compactRaftLogs() {
-        let applied = members.map(\.appliedIndex).min() ?? 0
+        var applied = Int.max
+        for member in members.indices { applied = min(applied, members[member].appliedIndex) }
         guard applied - appliedEntries.dropped >= Self.compactionBatch else { return }
         for member in members.indices { members[member].compact(through: applied) }
         appliedEntries.drop(through: applied)

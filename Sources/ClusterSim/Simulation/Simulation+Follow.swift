@@ -120,7 +120,7 @@ extension Simulation {
     /// `Ha.recover` for the lock holder: restart a crashed primary in place, or start
     /// read-only and promote in the next cycle.
     func recoverAsLeader(_ node: Int) {
-        if nodeConfigs[node].settings.primaryStartTimeout == 0 && failoverPossible(from: node) {
+        if nodeConfigs[node].settings.primaryStartTimeout == 0 && isFailoverPossible(node, nil, excludingCandidate: false) {
             releaseForFailover(node, "Primary crashed. Failing over.")
             return
         }
@@ -145,7 +145,7 @@ extension Simulation {
         let timeout = nodeConfigs[node].settings.primaryStartTimeout
         guard agents[node].action == .startPostgres, let since = agents[node].leaderStartSince,
               wallNow(node) - since >= .seconds(Int64(timeout)) else { return false }
-        guard failoverPossible(from: node) else {
+        guard isFailoverPossible(node, nil, excludingCandidate: false) else {
             noteOnce(node, "start-timeout", "primary start has timed out, but continuing to wait because failover is not possible")
             return false
         }
@@ -169,15 +169,6 @@ extension Simulation {
     func releasedAfterCrash(_ node: Int, _ result: EtcdCallResult) {
         if result == .answered(.ok) { note(node, "key-released", "leader key released") }
         recover(node, leader: nil)
-    }
-
-    /// Whether another member could take over (`is_failover_possible`, from the cached
-    /// member keys: a running replica that may be promoted).
-    private func failoverPossible(from node: Int) -> Bool {
-        cachedMembers(node).contains { member in
-            member != node && !options.nodes[member].forbidsFailover
-                && cachedMember(node, member).map { $0.role == "replica" && $0.state == "running" } == true
-        }
     }
 
     /// `Ha.demote`: stop PostgreSQL and restart it as a replica, without releasing the key.

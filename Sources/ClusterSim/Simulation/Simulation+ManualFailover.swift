@@ -94,8 +94,8 @@ extension Simulation {
             if excludingCandidate, member == candidate { return false }
             if !excludingCandidate, request?.candidate != nil, member != candidate { return false }
             guard case .replica(let wal, _, _) = memberStatus(of: member, seenFrom: node) else { return false }
-            if optime - wal > options.patroni.maximumLagOnFailover { return false }
-            return !options.patroni.checkTimeline || timelineNumber(member) >= clusterTL
+            if optime - wal > nodeConfigs[node].settings.maximumLagOnFailover { return false }
+            return !nodeConfigs[node].settings.checkTimeline || timelineNumber(member) >= clusterTL
         }
     }
 

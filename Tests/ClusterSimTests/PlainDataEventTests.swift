@@ -7,6 +7,16 @@ import XCTest
 final class PlainDataEventTests: XCTestCase {
     func testSimulationEventsHoldNoReferences() {
         XCTAssertTrue(_isPOD(SimEvent.self), "a SimEvent case carries a reference; keep it in a side table or as indices")
+        XCTAssertTrue(_isPOD(Payload.self), "a message payload carries a reference; make it a HeldPayload case instead")
+    }
+
+    func testRefusalTextsAreWhatPostgreSQLSays() {
+        XCTAssertEqual(WriteRejection.readOnly.text, "ERROR: cannot execute INSERT in a read-only transaction")
+        XCTAssertEqual(WalRefusal.noSlot(node: 1).text(name: { "patroni\($0 + 1)" }),
+                       "replication slot \"patroni2\" does not exist")
+        XCTAssertEqual(WalRefusal.forked(timeline: 1, fork: 0x3000060).text(name: { _ in "" }),
+                       "requested starting point on timeline 1 is not in this server's history; "
+                       + "this server's history forked from timeline 1 at 0/3000060")
     }
 
     func testANodeSetGivesBackTheSortedNodesItWasMadeOf() {

@@ -1,20 +1,16 @@
-/// A message in flight between two hosts.
+/// A message in flight between two hosts, carried inside its delivery event.
 struct Message {
     var from: Int
     var to: Int
     var payload: Payload
 }
 
-/// What a message carries.
+/// What a message carries: plain data only, so that a delivery event holds its whole
+/// message. The etcd traffic, whose keys, values and entries hold references, waits in
+/// `Network.held` and travels as its slot (`held`).
 enum Payload {
-    /// A Patroni process's request to etcd; `generation` names the process.
-    indirect case etcdRequest(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdRequest)
-    /// etcd's answer.
-    indirect case etcdResponse(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdResponse)
-    /// A watch event for the watcher registered by process `generation`.
-    indirect case watch(generation: UInt64, WatchEvent)
-    /// A message between etcd members.
-    indirect case raft(RaftMessage)
+    /// etcd traffic whose content waits in this slot of `Network.held` until delivery.
+    case held(slot: Int)
     /// The leader race's `GET /patroni`.
     case probeRequest(round: UInt64, generation: UInt64)
     /// Its answer.
@@ -33,8 +29,8 @@ enum Payload {
     case walConnect(attempt: UInt64, branch: Int, lsn: Int64)
     /// The walsender's answer: streaming starts at the upstream's branch and end of WAL.
     case walAccepted(attempt: UInt64, branch: Int, lsn: Int64)
-    /// The walsender's refusal, with PostgreSQL's message.
-    case walRefused(attempt: UInt64, reason: String)
+    /// The walsender's refusal.
+    case walRefused(attempt: UInt64, reason: WalRefusal)
     /// WAL streamed up to `lsn` on `branch`.
     case walData(branch: Int, lsn: Int64)
     /// The walsender's connection closed because its postmaster went away.
@@ -49,6 +45,18 @@ enum Payload {
     case write(id: UInt64)
     /// The node's answer to a write.
     case writeResult(id: UInt64, WriteOutcome)
+}
+
+/// The etcd traffic: messages whose content holds references (keys, values, log entries).
+enum HeldPayload {
+    /// A Patroni process's request to etcd; `generation` names the process.
+    case etcdRequest(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdRequest)
+    /// etcd's answer.
+    case etcdResponse(callID: UInt64, attempt: UInt64, generation: UInt64, EtcdResponse)
+    /// A watch event for the watcher registered by process `generation`.
+    case watch(generation: UInt64, WatchEvent)
+    /// A message between etcd members.
+    case raft(RaftMessage)
 }
 
 /// Which request a refusal answers.
@@ -66,6 +74,6 @@ enum Refusal {
 enum WriteOutcome: Equatable {
     /// Committed at `lsn` on `branch`.
     case committed(branch: Int, lsn: Int64)
-    /// Rejected with PostgreSQL's error text.
-    case rejected(String)
+    /// Rejected with one of PostgreSQL's errors.
+    case rejected(WriteRejection)
 }

@@ -2,14 +2,14 @@
 ///
 /// A message is delivered only if no rule drops traffic from its sender to its
 /// receiver when it is sent. Dropped messages vanish; the caller's timeout notices.
-/// Messages on their way wait in `inFlight` until their delivery event.
+/// A message travels inside its delivery event; etcd traffic waits in `held`.
 struct Network {
     private let options: NetworkOptions
     private var random: RandomStream
     private var dropped: [Bool]
     private let hostCount: Int
-    /// The messages sent and not yet delivered.
-    var inFlight = MessagesInFlight()
+    /// The etcd traffic sent and not yet delivered.
+    var held = HeldPayloads()
 
     init(options: NetworkOptions, hostCount: Int, random: RandomStream) {
         self.options = options

@@ -1,7 +1,7 @@
 /// Everything that can happen in a run, as values dispatched in one `switch`.
 ///
 /// Events are plain data (no references), so the scheduler copies them as a few words;
-/// a delivery names its message's slot in `Network.inFlight`.
+/// a delivery carries its message (whose etcd content, if any, waits in `Network.held`).
 enum SimEvent {
     /// The scenario's fault at this index fires.
     case fault(Int)
@@ -9,8 +9,8 @@ enum SimEvent {
     case boot(node: Int)
     /// Without Patroni, the first node initialises the cluster and the others clone it.
     case bootWithoutPatroni
-    /// The message in this slot of `Network.inFlight` reaches its destination.
-    case deliver(slot: Int)
+    /// The message reaches its destination.
+    case deliver(Message)
     /// A Patroni process's nap ends (ignored if the process or the nap changed).
     case agentWake(node: Int, generation: UInt64, wakeAt: SimInstant)
     /// An HTTP attempt of an etcd call timed out.

@@ -38,14 +38,14 @@ extension Simulation {
         case .stopped, .crashed:
             send(.refused(.write(id: id)), from: node, to: layout.router)
         case .starting:
-            send(.writeResult(id: id, .rejected("FATAL: the database system is starting up")), from: node, to: layout.router)
+            send(.writeResult(id: id, .rejected(.startingUp)), from: node, to: layout.router)
         case .stopping:
-            send(.writeResult(id: id, .rejected("FATAL: the database system is shutting down")), from: node, to: layout.router)
+            send(.writeResult(id: id, .rejected(.shuttingDown)), from: node, to: layout.router)
         case .running, .promoting:
             // `acceptsWrites`, read field by field: calling a computed property on an
             // element of `postgres` copies the whole instance, arrays and all.
             guard postgres[node].state == .running, postgres[node].isPrimary else {
-                send(.writeResult(id: id, .rejected("ERROR: cannot execute INSERT in a read-only transaction")), from: node, to: layout.router)
+                send(.writeResult(id: id, .rejected(.readOnly)), from: node, to: layout.router)
                 return
             }
             extendWAL(node, to: postgres[node].lsn + options.postgres.walBytesPerWrite)
@@ -69,7 +69,7 @@ extension Simulation {
             recordWrite(acked: true)
             failovers.writeAcked(by: server, at: now)
         case .rejected(let reason):
-            ledger.fail(reason, at: now)
+            ledger.fail(reason.text, at: now)
             recordWrite(acked: false)
         }
     }

@@ -5,25 +5,26 @@ extension Simulation {
     func send(_ payload: Payload, from: Int, to: Int, extraDelay: SimDuration = .zero) -> Bool {
         guard network.isOpen(from: from, to: to) else { return false }
         let delay = network.nextDelay() + extraDelay
-        let slot = network.inFlight.hold(Message(from: from, to: to, payload: payload))
-        scheduler.schedule(.deliver(slot: slot), after: delay)
+        scheduler.schedule(.deliver(Message(from: from, to: to, payload: payload)), after: delay)
+        return true
+    }
+
+    /// Sends etcd traffic: its content waits in `Network.held` until the delivery.
+    @discardableResult
+    func send(_ payload: consuming HeldPayload, from: Int, to: Int, extraDelay: SimDuration = .zero) -> Bool {
+        guard network.isOpen(from: from, to: to) else { return false }
+        let delay = network.nextDelay() + extraDelay
+        let slot = network.held.hold(payload)
+        scheduler.schedule(.deliver(Message(from: from, to: to, payload: .held(slot: slot))), after: delay)
         return true
     }
 
     /// Routes a delivered message to the component that handles it.
-    func deliver(_ message: consuming Message) {
+    func deliver(_ message: Message) {
         let to = message.to
         switch message.payload {
-        case let .etcdRequest(callID, attempt, generation, request):
-            etcdReceive(request, callID: callID, attempt: attempt, generation: generation, from: message.from,
-                        member: to - layout.etcd(0))
-        case let .etcdResponse(callID, attempt, generation, response):
-            guard agents[to].generation == generation, agents[to].process != .stopped else { return }
-            etcdAnswered(to, callID: callID, attempt: attempt, response: response)
-        case let .watch(generation, event):
-            watchDelivered(to, generation: generation, event: event)
-        case .raft(let raftMessage):
-            raftReceive(raftMessage, at: to - layout.etcd(0), from: message.from)
+        case .held(let slot):
+            deliverHeld(network.held.release(slot), at: to, from: message.from)
         case let .probeRequest(round, generation):
             answerProbe(at: to, from: message.from, round: round, generation: generation)
         case let .probeResponse(round, generation, answer):
@@ -46,7 +47,7 @@ extension Simulation {
         case let .walAccepted(attempt, branch, lsn):
             walAccepted(at: to, from: message.from, attempt: attempt, branch: branch, lsn: lsn)
         case let .walRefused(attempt, reason):
-            walRefused(at: to, from: message.from, attempt: attempt, reason: reason)
+            walRefused(at: to, from: message.from, attempt: attempt, reason: reason.text(name: name))
         case let .walData(branch, lsn):
             walDataReceived(at: to, from: message.from, branch: branch, lsn: lsn)
         case .walClosed:
@@ -68,6 +69,22 @@ extension Simulation {
         }
     }
 
+    /// Routes delivered etcd traffic.
+    private func deliverHeld(_ payload: consuming HeldPayload, at to: Int, from: Int) {
+        switch payload {
+        case let .etcdRequest(callID, attempt, generation, request):
+            etcdReceive(request, callID: callID, attempt: attempt, generation: generation, from: from,
+                        member: to - layout.etcd(0))
+        case let .etcdResponse(callID, attempt, generation, response):
+            guard agents[to].generation == generation, agents[to].process != .stopped else { return }
+            etcdAnswered(to, callID: callID, attempt: attempt, response: response)
+        case let .watch(generation, event):
+            watchDelivered(to, generation: generation, event: event)
+        case .raft(let raftMessage):
+            raftReceive(raftMessage, at: to - layout.etcd(0), from: from)
+        }
+    }
+
     private func deliverRefusal(_ refusal: Refusal, at to: Int, from: Int) {
         switch refusal {
         case let .etcd(callID, attempt, generation):
@@ -82,9 +99,9 @@ extension Simulation {
         case .check(let check):
             checkAnswered(server: from, check: check, up: false)
         case .wal(let attempt):
-            walRefused(at: to, from: from, attempt: attempt, reason: "could not connect to the primary server: Connection refused")
+            walRefused(at: to, from: from, attempt: attempt, reason: WalRefusal.connectionRefused.text(name: name))
         case .write(let id):
-            writeAnswered(id: id, server: from, outcome: .rejected("connection refused"))
+            writeAnswered(id: id, server: from, outcome: .rejected(.connectionRefused))
         case .ping(let token):
             pingAnswered(token, reachable: false, primary: false)
         }

@@ -39,18 +39,17 @@ extension Simulation {
             return
         }
         if patroniManaged && pg.isPrimary && options.postgres.useSlots && !pg.slots[replica] {
-            send(.walRefused(attempt: attempt, reason: "replication slot \"\(name(replica))\" does not exist"), from: upstream, to: replica)
+            send(.walRefused(attempt: attempt, reason: .noSlot(node: replica)), from: upstream, to: replica)
             return
         }
         guard timelines.contains(branch: pg.branch, end: pg.lsn, position: branch, lsn: lsn) else {
-            let reason: String
+            let reason: WalRefusal
             if branch == pg.branch {
-                reason = "requested starting point is ahead of the WAL flush position of this server"
+                reason = .aheadOfFlush
             } else if let fork = timelines.switchPoint(from: branch, toward: pg.branch) {
-                reason = "requested starting point on timeline \(timelines.number(of: branch)) is not in this server's history; "
-                    + "this server's history forked from timeline \(timelines.number(of: branch)) at \(LSN.format(fork))"
+                reason = .forked(timeline: timelines.number(of: branch), fork: fork)
             } else {
-                reason = "requested starting point is not in this server's history"
+                reason = .notInHistory
             }
             send(.walRefused(attempt: attempt, reason: reason), from: upstream, to: replica)
             return

@@ -65,7 +65,7 @@ extension Simulation {
     /// The postmaster went away: sessions waiting for a synchronous commit lose their connection.
     func dropWaitingCommits(_ node: Int) {
         for commit in postgres[node].waitingCommits {
-            send(.writeResult(id: commit.writeID, .rejected("server closed the connection unexpectedly")), from: node, to: layout.router)
+            send(.writeResult(id: commit.writeID, .rejected(.connectionClosed)), from: node, to: layout.router)
         }
         postgres[node].waitingCommits.removeAll()
     }

@@ -188,8 +188,8 @@ public final class Simulation {
             runMonitoringCheck()
         case .operatorStep(let step):
             operatorStepDone(step)
-        case .deliver(let slot):
-            deliver(network.inFlight.release(slot))
+        case .deliver(let message):
+            deliver(message)
         case let .agentWake(node, generation, wakeAt):
             guard agents[node].generation == generation, agents[node].loop == .sleeping(wakeAt: wakeAt) else { return }
             runCycle(node)
@@ -265,15 +265,19 @@ public final class Simulation {
              .agentStartupRetry(let n, _), .probeTimeout(let n, _, _, _), .agentResume(let n, _, _),
              .failsafeTimeout(let n, _, _, _, _):
             node = n
-        case .deliver(let slot):
-            let to = network.inFlight.receiver(at: slot)
+        case .deliver(let message):
+            let to = message.to
             guard layout.isNode(to), frozenUntil[to] != nil else { return nil }
-            switch network.inFlight.message(at: slot).payload {
-            case .etcdResponse, .watch, .probeRequest, .probeResponse, .checkRequest,
-                 .failsafeRequest, .failsafeResponse:
+            switch message.payload {
+            case .probeRequest, .probeResponse, .checkRequest, .failsafeRequest, .failsafeResponse:
                 node = to
             case .refused(.etcd), .refused(.probe), .refused(.failsafe):
                 node = to
+            case .held(let slot):
+                switch network.held.payload(at: slot) {
+                case .etcdResponse, .watch: node = to
+                case .etcdRequest, .raft: return nil
+                }
             default:
                 return nil
             }
@@ -287,8 +291,8 @@ public final class Simulation {
     /// raft timers wait, like a SIGSTOPped process's sockets and timers.
     private func frozenMemberTime(of event: SimEvent) -> SimInstant? {
         switch event {
-        case .deliver(let slot):
-            let to = network.inFlight.receiver(at: slot)
+        case .deliver(let message):
+            let to = message.to
             guard layout.isEtcd(to) else { return nil }
             return members[to - layout.etcd(0)].frozenUntil
         case .raftElectionCheck(let member, _, _), .raftHeartbeat(let member, _, _):

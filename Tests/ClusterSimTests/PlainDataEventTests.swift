@@ -10,6 +10,11 @@ final class PlainDataEventTests: XCTestCase {
         XCTAssertTrue(_isPOD(Payload.self), "a message payload carries a reference; make it a HeldPayload case instead")
     }
 
+    func testAQueuedEventFitsInOneCacheLine() {
+        XCTAssertLessThanOrEqual(MemoryLayout<EventQueue<SimEvent>.Entry>.stride, 64,
+                                 "an event case grew: every heap move now copies more than a cache line")
+    }
+
     func testRefusalTextsAreWhatPostgreSQLSays() {
         XCTAssertEqual(WriteRejection.readOnly.text, "ERROR: cannot execute INSERT in a read-only transaction")
         XCTAssertEqual(WalRefusal.noSlot(node: 1).text(name: { "patroni\($0 + 1)" }),

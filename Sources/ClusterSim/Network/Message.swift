@@ -1,8 +1,20 @@
-/// A message in flight between two hosts, carried inside its delivery event.
+/// A message in flight between two hosts, carried inside its delivery event (host
+/// indices are stored in 32 bits to keep events small).
 struct Message {
-    var from: Int
-    var to: Int
-    var payload: Payload
+    private let sender: Int32
+    private let receiver: Int32
+    let payload: Payload
+
+    init(from: Int, to: Int, payload: Payload) {
+        sender = Int32(truncatingIfNeeded: from)
+        receiver = Int32(truncatingIfNeeded: to)
+        self.payload = payload
+    }
+
+    /// The sending host.
+    var from: Int { Int(sender) }
+    /// The receiving host.
+    var to: Int { Int(receiver) }
 }
 
 /// What a message carries: plain data only, so that a delivery event holds its whole

@@ -37,7 +37,7 @@ extension Simulation {
             note(handler, "manual-failover", "\(kind.rawValue) requested: leader=\(leaderName ?? "none") candidate=\(candidateName ?? "none")")
             let limit = 2 * max(10, Int(timers(of: handler).loopWait.microseconds / 1_000_000))
             let poll = ManualFailoverPoll(handler: handler, kind: kind, oldLeader: cachedLeader(handler),
-                                          candidate: candidateNode, polls: 0, limit: limit)
+                                          candidate: candidateNode, limit: limit)
             scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
         }
     }

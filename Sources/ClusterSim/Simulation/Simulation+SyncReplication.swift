@@ -1,7 +1,4 @@
 extension Simulation {
-    /// Whether Patroni runs the cluster in `synchronous_mode`.
-    var synchronousMode: Bool { patroniManaged && options.patroni.synchronousMode }
-
     /// The `/sync` key in `node`'s cache: its leader and standbys as nodes (standbys sorted
     /// by node), and its quorum (0 when not given).
     func cachedSync(_ node: Int) -> (leader: Int?, standbys: [Int], quorum: Int)? {

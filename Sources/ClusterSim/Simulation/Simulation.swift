@@ -14,6 +14,10 @@ public final class Simulation {
     public let layout: HostLayout
     /// The cluster's etcd keys.
     let keys: DCSKeys
+    /// Whether Patroni manages the cluster (`"ha": "patroni"`).
+    let patroniManaged: Bool
+    /// Whether Patroni runs the cluster in `synchronous_mode`.
+    let synchronousMode: Bool
 
     var scheduler = Scheduler<SimEvent>()
     var network: Network
@@ -77,6 +81,8 @@ public final class Simulation {
     public init(options: ClusterOptions) {
         self.options = options
         timers = EffectiveTimers(options.patroni)
+        if case .patroni = options.ha { patroniManaged = true } else { patroniManaged = false }
+        synchronousMode = patroniManaged && options.patroni.synchronousMode
         layout = HostLayout(nodeNames: options.nodes.map(\.name), etcdMembers: options.etcd.members)
         keys = DCSKeys(prefix: options.keyPrefix, nodeNames: options.nodes.map(\.name))
         let n = options.nodes.count
@@ -302,11 +308,6 @@ public final class Simulation {
         }
     }
 
-    /// Whether Patroni manages the cluster (`"ha": "patroni"`).
-    var patroniManaged: Bool {
-        if case .patroni = options.ha { return true }
-        return false
-    }
 
     /// The node's wall clock now (what Patroni's `time.time()` returns there).
     func wallNow(_ node: Int) -> SimInstant { clocks[node].wall(at: now) }

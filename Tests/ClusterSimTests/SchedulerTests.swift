@@ -164,4 +164,48 @@ final class SchedulerTests: XCTestCase {
             }
         }
     }
+
+    /// Payloads with references survive the queue's own storage: a thousand events grow the
+    /// buffer several times, pop in order, and the ones left are released with the queue.
+    func testTheQueueReleasesEveryPayloadItStillHoldsWhenItGoesAway() {
+        let counter = LiveTokens()
+        do {
+            var scheduler = Scheduler<Token>()
+            var random = RandomStream(seed: 7, stream: "event-queue-storage-test")
+            for index in 0..<1_000 {
+                let time = SimInstant(microseconds: random.nextInt(in: 0...500_000))
+                scheduler.schedule(Token(index, counter: counter), at: time)
+            }
+            XCTAssertEqual(counter.live, 1_000)
+            var lastTime: Int64 = 0
+            for _ in 0..<400 {
+                guard let token = scheduler.popNext() else { return XCTFail("the queue ran dry") }
+                XCTAssertGreaterThanOrEqual(scheduler.now.microseconds, lastTime)
+                lastTime = scheduler.now.microseconds
+                XCTAssertLessThan(token.index, 1_000)
+            }
+            XCTAssertEqual(counter.live, 600)
+            XCTAssertEqual(scheduler.pendingCount, 600)
+        }
+        XCTAssertEqual(counter.live, 0, "dropping the scheduler must release the payloads it still held")
+    }
+}
+
+/// Counts the `Token`s alive.
+private final class LiveTokens {
+    var live = 0
+}
+
+/// A payload with a reference, which counts itself while it lives.
+private final class Token {
+    let index: Int
+    private let counter: LiveTokens
+
+    init(_ index: Int, counter: LiveTokens) {
+        self.index = index
+        self.counter = counter
+        counter.live += 1
+    }
+
+    deinit { counter.live -= 1 }
 }

@@ -11,8 +11,9 @@
 /// out; with the timers in their own heap, a message travels through a heap of a few
 /// other messages. The caller says which heap an entry goes to (`soon`); any choice is
 /// correct, a good one is fast.
+/// The queue owns its storage and cannot be copied.
 @usableFromInline
-struct EventQueue<Payload> {
+struct EventQueue<Payload>: ~Copyable {
     /// One scheduled event.
     @usableFromInline
     struct Entry {
@@ -45,18 +46,18 @@ struct EventQueue<Payload> {
     init() {}
 
     /// The number of queued events. O(1).
-    @inlinable var count: Int { soon.entries.count + later.entries.count }
+    @inlinable var count: Int { soon.count + later.count }
 
     /// Whether no event is queued. O(1).
-    @inlinable var isEmpty: Bool { soon.entries.isEmpty && later.entries.isEmpty }
+    @inlinable var isEmpty: Bool { soon.count == 0 && later.count == 0 }
 
     /// The time of the earliest entry, if any. O(1).
     @inlinable var firstTime: SimInstant? { first?.time }
 
     /// The earliest entry, if any (a copy of it). O(1).
     @inlinable var first: Entry? {
-        guard let head = soon.entries.first else { return later.entries.first }
-        guard let other = later.entries.first else { return head }
+        guard let head = soon.head else { return later.head }
+        guard let other = later.head else { return head }
         return other.precedes(head) ? other : head
     }
 
@@ -72,7 +73,7 @@ struct EventQueue<Payload> {
 
     /// Whether the earliest entry is in `later`: true when `soon` is empty (or both are). O(1).
     @inlinable var earliestIsLater: Bool {
-        soon.entries.isEmpty || !later.entries.isEmpty && later.entries[0].precedes(soon.entries[0])
+        soon.count == 0 || later.count > 0 && later.base[0].precedes(soon.base[0])
     }
 
     /// Removes and returns the earliest entry. O(log n).
@@ -86,41 +87,64 @@ struct EventQueue<Payload> {
     @inlinable
     mutating func pop(notAfter limit: SimInstant) -> Entry? {
         if earliestIsLater {
-            guard !later.entries.isEmpty, later.entries[0].time.microseconds <= limit.microseconds else { return nil }
+            guard later.count > 0, later.base[0].time.microseconds <= limit.microseconds else { return nil }
             return later.pop()
         }
-        guard soon.entries[0].time.microseconds <= limit.microseconds else { return nil }
+        guard soon.base[0].time.microseconds <= limit.microseconds else { return nil }
         return soon.pop()
     }
 
-    /// A binary min-heap of entries stored inline.
+    /// A binary min-heap of entries in a buffer that only this heap owns.
     ///
-    /// Sifting moves entries into a hole (the element being placed is held aside and
-    /// written once), so an entry is never copied while it moves and a payload with
-    /// references is never retained or released by the heap.
+    /// The heap cannot be copied, so a push or a pop never checks whether its storage is
+    /// shared (as an array would, on every mutation). Sifting moves entries into a hole
+    /// (the entry being placed is held aside and written once), so an entry is never
+    /// copied while it moves and a payload with references is never retained or released.
+    /// Index arithmetic wraps: indices stay below the count, far from overflow.
     @usableFromInline
-    struct Heap {
-        @usableFromInline var entries: [Entry] = []
+    struct Heap: ~Copyable {
+        @usableFromInline var base: UnsafeMutablePointer<Entry>
+        @usableFromInline var count = 0
+        @usableFromInline var capacity: Int
 
         @inlinable
-        init() {}
+        init() {
+            capacity = 64
+            base = .allocate(capacity: 64)
+        }
 
-        /// Adds an entry. O(log n).
+        @inlinable
+        deinit {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+
+        /// The least entry, if any (a copy of it). O(1).
+        @inlinable var head: Entry? { count > 0 ? base[0] : nil }
+
+        /// Adds an entry. O(log n); the buffer doubles when full.
         @inlinable
         mutating func push(_ entry: consuming Entry) {
-            entries.append(entry)
-            entries.withUnsafeMutableBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                var hole = buffer.count &- 1
-                guard hole > 0, base[hole].precedes(base[(hole &- 1) / 2]) else { return }
-                let moving = (base + hole).move()
-                repeat {
-                    let parent = (hole &- 1) / 2
-                    (base + hole).initialize(to: (base + parent).move())
-                    hole = parent
-                } while hole > 0 && moving.precedes(base[(hole &- 1) / 2])
-                (base + hole).initialize(to: moving)
+            if count == capacity { grow() }
+            var hole = count
+            count &+= 1
+            while hole > 0 {
+                let parent = (hole &- 1) / 2
+                guard entry.precedes(base[parent]) else { break }
+                (base + hole).initialize(to: (base + parent).move())
+                hole = parent
             }
+            (base + hole).initialize(to: entry)
+        }
+
+        /// Doubles the buffer, moving the entries over.
+        @usableFromInline
+        mutating func grow() {
+            let larger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
         }
 
         /// Removes and returns the least entry. O(log n).
@@ -128,33 +152,31 @@ struct EventQueue<Payload> {
         /// Floyd's method: the hole left at the root moves down along the lesser child
         /// all the way to the bottom (one comparison per level), then the last entry
         /// rises from there, which is rarely more than a level since it came from the bottom.
-        /// Index arithmetic wraps: indices stay below the count, far from overflow.
         @inlinable
         mutating func pop() -> Entry? {
-            if entries.count < 2 { return entries.popLast() }
-            let last = entries.removeLast()
-            return entries.withUnsafeMutableBufferPointer { buffer in
-                let base = buffer.baseAddress!
-                let n = buffer.count
-                let top = base.move()
-                var hole = 0
-                var left = 1
-                while left < n {
-                    let right = left &+ 1
-                    let lesser = right < n && base[right].precedes(base[left]) ? right : left
-                    (base + hole).initialize(to: (base + lesser).move())
-                    hole = lesser
-                    left = 2 &* hole &+ 1
-                }
-                while hole > 0 {
-                    let parent = (hole &- 1) / 2
-                    guard last.precedes(base[parent]) else { break }
-                    (base + hole).initialize(to: (base + parent).move())
-                    hole = parent
-                }
-                (base + hole).initialize(to: last)
-                return top
+            guard count > 0 else { return nil }
+            count &-= 1
+            let top = base.move()
+            let n = count
+            guard n > 0 else { return top }
+            let last = (base + n).move()
+            var hole = 0
+            var left = 1
+            while left < n {
+                let right = left &+ 1
+                let lesser = right < n && base[right].precedes(base[left]) ? right : left
+                (base + hole).initialize(to: (base + lesser).move())
+                hole = lesser
+                left = 2 &* hole &+ 1
             }
+            while hole > 0 {
+                let parent = (hole &- 1) / 2
+                guard last.precedes(base[parent]) else { break }
+                (base + hole).initialize(to: (base + parent).move())
+                hole = parent
+            }
+            (base + hole).initialize(to: last)
+            return top
         }
     }
 }

@@ -1,8 +1,9 @@
 /// The one owner of virtual time: a queue of events ordered by `(time, sequence)`.
 ///
 /// Nothing else moves `now`. Components schedule value events; the simulation pops
-/// them one at a time and dispatches each in a single `switch`.
-public struct Scheduler<Event> {
+/// them one at a time and dispatches each in a single `switch`. A scheduler owns its
+/// queue's storage and cannot be copied.
+public struct Scheduler<Event>: ~Copyable {
     @usableFromInline var queue = EventQueue<Event>()
     @usableFromInline var nextSequence: UInt64 = 0
 

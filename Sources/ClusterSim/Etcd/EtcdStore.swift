@@ -115,19 +115,26 @@ struct EtcdStore {
     /// The expiry of lease `id`, if it exists.
     func expiry(of id: Int64) -> SimInstant? { leases[id]?.expiry }
 
+    /// Writes `key`, hashing it once when it exists (a Patroni write usually rewrites a key).
     private mutating func write(_ key: String, _ value: DCSValue, lease: Int64) -> WatchEvent {
         revision += 1
-        let previous = entries[key]
+        let position = entries.index(forKey: key)
+        let previous = position.map { entries.values[$0] }
         if let old = previous?.lease, old != 0, old != lease {
             leases[old]?.keys.removeAll { $0 == key }
         }
         if lease != 0, previous?.lease != lease {
             leases[lease]?.keys.append(key)
         }
-        entries[key] = EtcdEntry(
+        let entry = EtcdEntry(
             key: key, value: value,
             createRevision: previous?.createRevision ?? revision,
             modRevision: revision, lease: lease)
+        if let position {
+            entries.values[position] = entry
+        } else {
+            entries[key] = entry
+        }
         return WatchEvent(key: key, value: value, revision: revision, lease: lease)
     }
 

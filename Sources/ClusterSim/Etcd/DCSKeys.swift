@@ -30,9 +30,11 @@ struct DCSKeys {
 
     /// The cluster key `key` names, or nil for a key outside the cluster's namespace.
     /// O(number of keys); the strings of a key written by the simulation share their
-    /// storage with this table, so each comparison is usually a pointer comparison.
+    /// storage with this table, so the matching comparison is a pointer comparison, and
+    /// keys of another length are passed over without comparing their bytes.
     func key(of key: String) -> DCSKey? {
-        guard let slot = bySlot.firstIndex(of: key) else { return nil }
+        let length = key.utf8.count
+        guard let slot = bySlot.firstIndex(where: { $0.utf8.count == length && $0 == key }) else { return nil }
         return slot < DCSKey.fixed.count ? DCSKey.fixed[slot] : .member(slot - DCSKey.fixed.count)
     }
 }

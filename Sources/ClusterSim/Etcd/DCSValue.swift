@@ -1,6 +1,9 @@
 /// The value of one key under the cluster prefix, kept structured and rendered
 /// as Patroni would store it when dumped.
-public enum DCSValue: Sendable, Equatable {
+///
+/// Every case is boxed (`indirect`): a value is one reference, so the watch cache, the
+/// store and the messages that carry it copy it with one retain instead of one per string.
+public indirect enum DCSValue: Sendable, Equatable {
     /// `leader`: the lock holder's member name.
     case leaderName(String)
     /// `initialize`: the system identifier (empty while the bootstrap race is being run).

@@ -1,5 +1,7 @@
 /// A request from a Patroni process to etcd (the v3 API operations Patroni uses).
-enum EtcdRequest: Sendable, Equatable {
+///
+/// Boxed (`indirect`): a call, its attempts and the messages carrying it copy one reference.
+indirect enum EtcdRequest: Sendable, Equatable {
     /// `LeaseGrant` with a TTL in seconds.
     case grantLease(ttlSeconds: Int64)
     /// `LeaseKeepAlive`.

@@ -69,9 +69,10 @@ struct EtcdStore {
     }
 
     /// The IDs of the leases expired at `now`, sorted: what the leader's lessor proposes to revoke.
-    /// O(leases), without building a dictionary: the lessor scans twice a second.
+    /// O(leases), and without allocating when none expired: the lessor scans twice a second.
     func expiredLeases(now: SimInstant) -> [Int64] {
-        leases.compactMap { $0.value.expiry <= now ? $0.key : nil }.sorted()
+        guard leases.values.contains(where: { $0.expiry <= now }) else { return [] }
+        return leases.compactMap { $0.value.expiry <= now ? $0.key : nil }.sorted()
     }
 
     /// Revokes leases `ids` (in the given order), deleting their keys; a lease already
@@ -114,19 +115,26 @@ struct EtcdStore {
     /// The expiry of lease `id`, if it exists.
     func expiry(of id: Int64) -> SimInstant? { leases[id]?.expiry }
 
+    /// Writes `key`, hashing it once when it exists (a Patroni write usually rewrites a key).
     private mutating func write(_ key: String, _ value: DCSValue, lease: Int64) -> WatchEvent {
         revision += 1
-        let previous = entries[key]
+        let position = entries.index(forKey: key)
+        let previous = position.map { entries.values[$0] }
         if let old = previous?.lease, old != 0, old != lease {
             leases[old]?.keys.removeAll { $0 == key }
         }
         if lease != 0, previous?.lease != lease {
             leases[lease]?.keys.append(key)
         }
-        entries[key] = EtcdEntry(
+        let entry = EtcdEntry(
             key: key, value: value,
             createRevision: previous?.createRevision ?? revision,
             modRevision: revision, lease: lease)
+        if let position {
+            entries.values[position] = entry
+        } else {
+            entries[key] = entry
+        }
         return WatchEvent(key: key, value: value, revision: revision, lease: lease)
     }
 

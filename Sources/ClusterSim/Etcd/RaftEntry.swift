@@ -14,7 +14,8 @@ enum RaftCommand: Sendable, Equatable {
     /// The empty entry a new leader appends; applying it promotes the leader's lessor.
     case noop
     /// A client write (lease grant, put, transaction), answered by the member that received it.
-    case request(EtcdRequest, origin: EtcdOrigin)
+    /// Boxed, so that log entries copy as one reference.
+    indirect case request(EtcdRequest, origin: EtcdOrigin)
     /// The leader's lessor revokes expired leases (in lease-ID order).
     case revoke([Int64])
 }

@@ -75,6 +75,19 @@ struct RaftMember: Sendable {
         return index <= log.count ? log[index].term : nil
     }
 
+    /// Leader only: the highest index at least `quorum` members have, i.e. the `quorum`-th
+    /// largest match index (0 when fewer members answered). O(members²) without allocating:
+    /// a cluster has at most five members, and this runs at every acknowledgement.
+    func quorumMatchIndex(_ quorum: Int) -> Int {
+        var best = 0
+        for candidate in matchIndex where candidate > best {
+            var holders = 0
+            for index in matchIndex where index >= candidate { holders += 1 }
+            if holders >= quorum { best = candidate }
+        }
+        return best
+    }
+
     /// Drops the log up to `index`, an index every member has applied.
     mutating func compact(through index: Int) {
         guard index > log.dropped else { return }

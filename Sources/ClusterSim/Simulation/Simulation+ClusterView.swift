@@ -1,7 +1,12 @@
 extension Simulation {
     /// The node named in `node`'s cached leader key, if any.
     func cachedLeader(_ node: Int) -> Int? {
-        guard case .leaderName(let holder)? = agents[node].cache[.leader]?.value else { return nil }
+        leaderKeyHolder(agents[node].cache[.leader]?.value)
+    }
+
+    /// The node a value of the leader key names, if any.
+    func leaderKeyHolder(_ value: DCSValue?) -> Int? {
+        guard case .leaderName(let holder)? = value else { return nil }
         return nodeIndex(named: holder)
     }
 
@@ -37,7 +42,7 @@ extension Simulation {
 
     /// The node called `name`, if any.
     func nodeIndex(named name: String) -> Int? {
-        options.nodes.firstIndex { $0.name == name }
+        layout.names[..<layout.nodeCount].firstIndex(of: name)
     }
 
     /// The node's WAL position as the race compares it: the end of its WAL.

@@ -17,10 +17,13 @@ extension Simulation {
         recordStates()
     }
 
-    /// Re-evaluates lease coverage after etcd changed the leader key or a lease.
+    /// Re-evaluates lease coverage after etcd changed the leader key or a lease. It looks the
+    /// leader key up once (`currentLeader` and `etcd.lease(of:)` would hash it twice), as
+    /// this runs after every applied write and keep-alive.
     func observeLeaderKey() {
-        let holder = currentLeader
-        let expiry = holder.flatMap { _ in etcd.expiry(of: etcd.lease(of: keys.leader)) }
+        let leaderKey = etcd.entries[keys.leader]
+        let holder = leaderKeyHolder(leaderKey?.value)
+        let expiry = holder == nil ? nil : leaderKey.flatMap { etcd.expiry(of: $0.lease) }
         recordLeaderKey(holder: holder, expiry: expiry)
         for node in postgres.indices {
             let until = node == holder ? expiry : nil

@@ -17,14 +17,15 @@ extension Simulation {
     }
 
     /// Sends `peer` the entries from its next index on (optimistically assuming they arrive).
+    /// It reads the leader's state in place: copying the member would copy its log and arrays.
     private func sendAppend(_ leader: Int, to peer: Int) {
-        let state = members[leader]
-        let prevIndex = max(state.nextIndex[peer] - 1, state.log.dropped)
-        let last = min(state.lastIndex, prevIndex + Self.maxEntriesPerAppend)
-        let entries = state.log.elements(from: prevIndex + 1, through: last)
+        let prevIndex = max(members[leader].nextIndex[peer] - 1, members[leader].log.dropped)
+        let last = min(members[leader].lastIndex, prevIndex + Self.maxEntriesPerAppend)
+        let entries = members[leader].log.elements(from: prevIndex + 1, through: last)
         members[leader].nextIndex[peer] = last + 1
-        let message = RaftMessage.append(term: state.term, prevIndex: prevIndex, prevTerm: state.term(at: prevIndex) ?? 0,
-                                         entries: entries, leaderCommit: state.commitIndex)
+        let message = RaftMessage.append(term: members[leader].term, prevIndex: prevIndex,
+                                         prevTerm: members[leader].term(at: prevIndex) ?? 0,
+                                         entries: entries, leaderCommit: members[leader].commitIndex)
         send(.raft(message), from: layout.etcd(leader), to: layout.etcd(peer))
     }
 
@@ -78,9 +79,8 @@ extension Simulation {
     /// Commits the highest index a quorum has, if it is of the leader's term (raft §5.4.2),
     /// applies it, and tells the followers at once.
     func advanceCommit(_ leader: Int) {
-        let state = members[leader]
-        let index = state.matchIndex.sorted(by: >)[options.etcd.quorum - 1]
-        guard index > state.commitIndex, state.term(at: index) == state.term else { return }
+        let index = members[leader].quorumMatchIndex(options.etcd.quorum)
+        guard index > members[leader].commitIndex, members[leader].term(at: index) == members[leader].term else { return }
         members[leader].commitIndex = index
         applyCommitted(leader)
         if members[leader].role == .leader { sendAppends(leader) }

@@ -109,11 +109,20 @@ extension CommandLine {
         """)
         let exploration = try Exploration(base: document, source: "<bench>", kinds: FaultKind.allCases, length: .minutes(10), maxFaults: 6)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        // The same seeds on one core and on all, so the two rates compare the same work.
-        let one = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: 1)
-        let all = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: cores)
+        // The same seeds on one core and on all, so the two rates compare the same work, in
+        // alternating rounds; each rate is its fastest round, so that a burst of other load on
+        // a shared machine during one round does not decide the figure or the speed-up.
+        let rounds = 3
+        var one = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: 1)
+        var all = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: cores)
+        for _ in 1..<rounds {
+            let oneAgain = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: 1)
+            if oneAgain.runsPerSecond > one.runsPerSecond { one = oneAgain }
+            let allAgain = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: cores)
+            if allAgain.runsPerSecond > all.runsPerSecond { all = allAgain }
+        }
         return .object(JSONObject([
-            ("schedule_minutes", .int(10)), ("writes_per_second", .int(20)),
+            ("schedule_minutes", .int(10)), ("writes_per_second", .int(20)), ("rounds", .int(rounds)),
             ("runs_one_core", .int(one.runs)), ("runs_per_second_one_core", .double(rounded(one.runsPerSecond))),
             ("runs", .int(all.runs)), ("threads", .int(cores)), ("runs_per_second", .double(rounded(all.runsPerSecond))),
             ("speedup", .double(rounded(all.runsPerSecond / max(one.runsPerSecond, 1e-9)))),

@@ -126,8 +126,16 @@ struct EventQueue<Payload>: ~Copyable {
         @inlinable
         mutating func push(_ entry: consuming Entry) {
             if count == capacity { grow() }
-            var hole = count
+            let hole = count
             count &+= 1
+            place(entry, risingFrom: hole)
+        }
+
+        /// Writes `entry` into the empty slot `hole` or, while it precedes the parent of
+        /// the hole, moves that parent down into the hole and tries one level up.
+        @inlinable @inline(__always)
+        func place(_ entry: consuming Entry, risingFrom start: Int) {
+            var hole = start
             while hole > 0 {
                 let parent = (hole &- 1) / 2
                 guard entry.precedes(base[parent]) else { break }
@@ -169,13 +177,7 @@ struct EventQueue<Payload>: ~Copyable {
                 hole = lesser
                 left = 2 &* hole &+ 1
             }
-            while hole > 0 {
-                let parent = (hole &- 1) / 2
-                guard last.precedes(base[parent]) else { break }
-                (base + hole).initialize(to: (base + parent).move())
-                hole = parent
-            }
-            (base + hole).initialize(to: last)
+            place(last, risingFrom: hole)
             return top
         }
     }

@@ -231,4 +231,22 @@ final class RandomStreamTests: XCTestCase {
             XCTAssertLessThan(relative, 1e-13, "ln(\(x)): got \(logarithm(x)), expected \(Foundation.log(x))")
         }
     }
+
+    /// The split read from the bits is exactly the standard library's, for normal and
+    /// subnormal numbers alike, so the exponential draws did not change.
+    func testBinaryPartsAreTheStandardLibrarysExponentAndSignificand() {
+        var random = RandomStream(seed: 23, stream: "binary-parts")
+        var samples: [Double] = [1, 0.5, 2, .leastNormalMagnitude, .leastNonzeroMagnitude,
+                                 .greatestFiniteMagnitude, .leastNormalMagnitude / 3, 1 - 0x1.0p-53]
+        for _ in 0..<5_000 {
+            let x = Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            if x > 0 { samples.append(x) }
+            samples.append(1 - random.nextUnit())
+        }
+        for x in samples {
+            let parts = binaryParts(x)
+            XCTAssertEqual(parts.exponent, Double(x.exponent), "exponent of \(x)")
+            XCTAssertEqual(parts.significand.bitPattern, x.significand.bitPattern, "significand of \(x)")
+        }
+    }
 }

@@ -118,8 +118,7 @@ public enum FNV1a {
 /// keeps full double precision, relative accuracy near 1 included.
 func logarithm(_ x: Double) -> Double {
     precondition(x > 0, "the logarithm of a non-positive number was asked")
-    var exponent = Double(x.exponent)
-    var mantissa = x.significand
+    var (exponent, mantissa) = binaryParts(x)
     if mantissa >= 1.414_213_562_373_095_1 {
         mantissa *= 0.5
         exponent += 1
@@ -140,4 +139,13 @@ func logarithm(_ x: Double) -> Double {
     series = series * y2 + 1.0 / 3
     series = series * y2 + 1
     return 2 * y * series + exponent * 0.693_147_180_559_945_3
+}
+
+/// `x` as `significand × 2^exponent`: the values of `x.exponent` and `x.significand`, read
+/// from the bits for a normal number (those properties are calls into the standard library).
+func binaryParts(_ x: Double) -> (exponent: Double, significand: Double) {
+    let biasedExponent = Int64(x.bitPattern >> 52) & 0x7FF
+    guard biasedExponent != 0 && biasedExponent != 0x7FF else { return (Double(x.exponent), x.significand) }
+    return (Double(biasedExponent - 1_023),
+            Double(bitPattern: x.bitPattern & 0x000F_FFFF_FFFF_FFFF | 0x3FF0_0000_0000_0000))
 }

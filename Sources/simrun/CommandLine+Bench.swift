@@ -112,7 +112,7 @@ extension CommandLine {
         // The same seeds on one core and on all, so the two rates compare the same work, in
         // alternating rounds; each rate is its fastest round, so that a burst of other load on
         // a shared machine during one round does not decide the figure or the speed-up.
-        let rounds = 3
+        let rounds = 5
         var one = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: 1)
         var all = WorkloadBenchmarks.explore(exploration, seeds: 300, threads: cores)
         for _ in 1..<rounds {

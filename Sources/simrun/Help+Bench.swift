@@ -14,7 +14,7 @@ extension Help {
       soak         The lab cluster for 1 and 24 virtual hours at 1,000 writes/s, a failover every
                    10 minutes, each in a child process: wall time and peak resident memory.
       explore      Randomized 10-minute schedules at 20 writes/s, 300 seeds: runs per second on 1 core
-                   and on all, each the fastest of three alternating rounds.
+                   and on all, each the fastest of five alternating rounds.
       all          Everything above (the default).
 
     OPTIONS:

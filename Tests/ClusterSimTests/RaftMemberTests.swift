@@ -53,4 +53,19 @@ final class RaftMemberTests: XCTestCase {
         XCTAssertEqual(member.store([RaftEntry(term: 3, command: .noop)], after: 5), 6)
         XCTAssertEqual(member.log[6].term, 3)
     }
+
+    /// The commit index a quorum has is the quorum-th largest match index, for every cluster
+    /// size and quorum (checked against sorting, as it was computed before).
+    func testTheQuorumMatchIndexIsTheQuorumThLargestMatchIndex() {
+        var random = RandomStream(seed: 3, stream: "quorum-match-index")
+        for _ in 0..<2_000 {
+            var member = RaftMember()
+            let members = Int(random.nextInt(in: 1...5))
+            member.matchIndex = (0..<members).map { _ in Int(random.nextInt(in: 0...6)) }
+            for quorum in 1...members {
+                XCTAssertEqual(member.quorumMatchIndex(quorum), member.matchIndex.sorted(by: >)[quorum - 1],
+                               "match \(member.matchIndex), quorum \(quorum)")
+            }
+        }
+    }
 }

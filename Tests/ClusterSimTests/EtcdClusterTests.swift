@@ -73,7 +73,7 @@ final class EtcdClusterTests: XCTestCase {
         harness.options.duration = .seconds(150)
         let simulation = Simulation(options: harness.options)
         simulation.run(until: .zero + .seconds(60))
-        let leaseID = simulation.etcd.lease(of: simulation.keys.leader)
+        let leaseID = simulation.etcd.entries[simulation.keys.leader]?.lease ?? 0
         XCTAssertNotEqual(leaseID, 0)
         simulation.run(until: .zero + .seconds(63))
         guard let promoted = simulation.timeline.last(where: { $0.kind == "etcd-leader-elected" })?.at else {

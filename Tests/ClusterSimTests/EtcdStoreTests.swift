@@ -92,7 +92,7 @@ final class EtcdStoreTests: XCTestCase {
         let (events, revoked) = etcd.revokeExpired(now: at(30, plusMicros: -1))
         XCTAssertEqual(events, [])
         XCTAssertEqual(revoked, [])
-        XCTAssertEqual(etcd.lease(of: leaderKey), lease)
+        XCTAssertEqual(etcd.entries[leaderKey]?.lease, lease)
         XCTAssertNotNil(etcd.expiry(of: lease))
     }
 
@@ -190,12 +190,12 @@ final class EtcdStoreTests: XCTestCase {
             .putIfValueOrAbsent(key: leaderKey, value: value, lease: new, expected: value), now: at(2))
         XCTAssertEqual(response, .ok)
         XCTAssertEqual(events, [WatchEvent(key: leaderKey, value: value, revision: 3, lease: new)])
-        XCTAssertEqual(etcd.lease(of: leaderKey), new)
+        XCTAssertEqual(etcd.entries[leaderKey]?.lease, new)
 
         let (oldEvents, oldRevoked) = etcd.revokeExpired(now: at(10))
         XCTAssertEqual(oldRevoked, [old])
         XCTAssertEqual(oldEvents, [], "the old lease's revocation must no longer delete the key")
-        XCTAssertEqual(etcd.lease(of: leaderKey), new)
+        XCTAssertEqual(etcd.entries[leaderKey]?.lease, new)
 
         let (newEvents, newRevoked) = etcd.revokeExpired(now: at(30))
         XCTAssertEqual(newRevoked, [new])

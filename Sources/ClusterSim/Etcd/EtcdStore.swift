@@ -103,9 +103,6 @@ struct EtcdStore {
         entries.keys.sorted().compactMap { entries[$0] }
     }
 
-    /// The lease attached to `key`, or 0.
-    func lease(of key: String) -> Int64 { entries[key]?.lease ?? 0 }
-
     /// Whether lease `id` exists and has not expired at `now`.
     func isLive(_ id: Int64, now: SimInstant) -> Bool {
         guard let lease = leases[id] else { return false }

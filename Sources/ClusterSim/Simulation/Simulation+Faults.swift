@@ -94,10 +94,7 @@ extension Simulation {
     }
 
     /// The node named by the leader key in etcd now.
-    var currentLeader: Int? {
-        guard case .leaderName(let holder)? = etcd.entries[keys.leader]?.value else { return nil }
-        return nodeIndex(named: holder)
-    }
+    var currentLeader: Int? { leaderKeyHolder(etcd.entries[keys.leader]?.value) }
 
     private func noteFault(_ fault: Fault, node: Int) {
         previousFaultNode = node

@@ -18,8 +18,8 @@ extension Simulation {
     }
 
     /// Re-evaluates lease coverage after etcd changed the leader key or a lease. It looks the
-    /// leader key up once (`currentLeader` and `etcd.lease(of:)` would hash it twice), as
-    /// this runs after every applied write and keep-alive.
+    /// leader key up once for its holder and its lease, as this runs after every applied
+    /// write and keep-alive.
     func observeLeaderKey() {
         let leaderKey = etcd.entries[keys.leader]
         let holder = leaderKeyHolder(leaderKey?.value)

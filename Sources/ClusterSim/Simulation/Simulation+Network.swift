@@ -9,14 +9,12 @@ extension Simulation {
         return true
     }
 
-    /// Sends etcd traffic: its content waits in `Network.held` until the delivery.
+    /// Sends etcd traffic: its content waits in `Network.held` until the delivery (and is
+    /// not held at all when the link drops it).
     @discardableResult
     func send(_ payload: consuming HeldPayload, from: Int, to: Int, extraDelay: SimDuration = .zero) -> Bool {
         guard network.isOpen(from: from, to: to) else { return false }
-        let delay = network.nextDelay() + extraDelay
-        let slot = network.held.hold(payload)
-        scheduler.schedule(.deliver(Message(from: from, to: to, payload: .held(slot: slot))), after: delay)
-        return true
+        return send(.held(slot: network.held.hold(payload)), from: from, to: to, extraDelay: extraDelay)
     }
 
     /// Routes a delivered message to the component that handles it.

@@ -76,7 +76,7 @@ final class EtcdClusterTests: XCTestCase {
         let leaseID = simulation.etcd.entries[simulation.keys.leader]?.lease ?? 0
         XCTAssertNotEqual(leaseID, 0)
         simulation.run(until: .zero + .seconds(63))
-        guard let promoted = simulation.timeline.last(where: { $0.kind == "etcd-leader-elected" })?.at else {
+        guard let promoted = simulation.env.recorder.timeline.last(where: { $0.kind == "etcd-leader-elected" })?.at else {
             return XCTFail("no etcd leader after the stop")
         }
         // The promotion happens when the new leader applies its first entry, a round trip after the election.

@@ -16,7 +16,7 @@ final class NetworkTests: XCTestCase {
     private func openLinks(_ network: Network, hosts: Int = 4) -> [String] {
         var links: [String] = []
         for from in 0..<hosts {
-            for to in 0..<hosts where network.isOpen(from: from, to: to) { links.append("\(from)->\(to)") }
+            for to in 0..<hosts where network.isOpen(from: HostID(from), to: HostID(to)) { links.append("\(from)->\(to)") }
         }
         return links
     }
@@ -60,24 +60,24 @@ final class NetworkTests: XCTestCase {
 
     func testADropRuleIsOneWay() {
         var net = network()
-        net.setDropped(true, from: 0, to: 1)
-        XCTAssertFalse(net.isOpen(from: 0, to: 1))
-        XCTAssertTrue(net.isOpen(from: 1, to: 0))
+        net.setDropped(true, from: HostID(0), to: HostID(1))
+        XCTAssertFalse(net.isOpen(from: HostID(0), to: HostID(1)))
+        XCTAssertTrue(net.isOpen(from: HostID(1), to: HostID(0)))
         XCTAssertEqual(openLinks(net), allLinks.filter { $0 != "0->1" })
         XCTAssertTrue(net.hasRules)
 
-        net.setDropped(false, from: 0, to: 1)
-        XCTAssertTrue(net.isOpen(from: 0, to: 1))
+        net.setDropped(false, from: HostID(0), to: HostID(1))
+        XCTAssertTrue(net.isOpen(from: HostID(0), to: HostID(1)))
         XCTAssertFalse(net.hasRules)
     }
 
     func testHealingAHostRestoresBothDirectionsOfItsLinksOnly() {
         var net = network()
-        net.setDropped(true, from: 0, to: 1)
-        net.setDropped(true, from: 2, to: 1)
-        net.setDropped(true, from: 1, to: 3)
-        net.setDropped(true, from: 2, to: 3)
-        net.heal(host: 1)
+        net.setDropped(true, from: HostID(0), to: HostID(1))
+        net.setDropped(true, from: HostID(2), to: HostID(1))
+        net.setDropped(true, from: HostID(1), to: HostID(3))
+        net.setDropped(true, from: HostID(2), to: HostID(3))
+        net.heal(host: HostID(1))
         XCTAssertEqual(openLinks(net), allLinks.filter { $0 != "2->3" })
         XCTAssertTrue(net.hasRules)
     }
@@ -85,7 +85,7 @@ final class NetworkTests: XCTestCase {
     func testHealAllRestoresEveryLink() {
         var net = network()
         for from in 0..<4 {
-            for to in 0..<4 where from != to { net.setDropped(true, from: from, to: to) }
+            for to in 0..<4 where from != to { net.setDropped(true, from: HostID(from), to: HostID(to)) }
         }
         XCTAssertEqual(openLinks(net), ["0->0", "1->1", "2->2", "3->3"])
         net.healAll()

@@ -1,4 +1,4 @@
-/// The hosts of a simulated cluster and their integer IDs.
+/// The hosts of a simulated cluster and their IDs.
 ///
 /// Nodes (Patroni + PostgreSQL) come first in scenario order, then the etcd members,
 /// then the client router. IDs index arrays, so nothing depends on hashing.
@@ -7,7 +7,7 @@ public struct HostLayout: Sendable, Equatable {
     public let nodeCount: Int
     /// The number of etcd members.
     public let etcdCount: Int
-    /// The display name of every host, by ID.
+    /// The display name of every host, by `HostID.index`.
     public let names: [String]
 
     /// Creates the layout for `nodeNames` and `etcdMembers` etcd members.
@@ -20,12 +20,18 @@ public struct HostLayout: Sendable, Equatable {
 
     /// The number of hosts.
     public var hostCount: Int { names.count }
-    /// The host ID of etcd member `index`.
-    public func etcd(_ index: Int) -> Int { nodeCount + index }
-    /// The host ID of the client router.
-    public var router: Int { nodeCount + etcdCount }
+    /// The host of etcd member `index`.
+    public func etcd(_ index: Int) -> HostID { HostID(nodeCount + index) }
+    /// The host of the client router.
+    public var router: HostID { HostID(nodeCount + etcdCount) }
+    /// The display name of `host`.
+    public func name(of host: HostID) -> String { names[host.index] }
     /// Whether `host` is a Patroni/PostgreSQL node.
-    public func isNode(_ host: Int) -> Bool { host < nodeCount }
+    public func isNode(_ host: HostID) -> Bool { host.index < nodeCount }
     /// Whether `host` is an etcd member.
-    public func isEtcd(_ host: Int) -> Bool { host >= nodeCount && host < nodeCount + etcdCount }
+    public func isEtcd(_ host: HostID) -> Bool { host.index >= nodeCount && host.index < nodeCount + etcdCount }
+    /// The names of the nodes, in node order.
+    public var nodeNames: ArraySlice<String> { names[..<nodeCount] }
+    /// The names of the etcd members, in member order.
+    public var etcdNames: ArraySlice<String> { names[nodeCount..<(nodeCount + etcdCount)] }
 }

@@ -5,16 +5,16 @@ struct Message {
     private let receiver: Int32
     let payload: Payload
 
-    init(from: Int, to: Int, payload: Payload) {
-        sender = Int32(truncatingIfNeeded: from)
-        receiver = Int32(truncatingIfNeeded: to)
+    init(from: HostID, to: HostID, payload: Payload) {
+        sender = Int32(truncatingIfNeeded: from.index)
+        receiver = Int32(truncatingIfNeeded: to.index)
         self.payload = payload
     }
 
     /// The sending host.
-    var from: Int { Int(sender) }
+    var from: HostID { HostID(Int(sender)) }
     /// The receiving host.
-    var to: Int { Int(receiver) }
+    var to: HostID { HostID(Int(receiver)) }
 }
 
 /// What a message carries: plain data only, so that a delivery event holds its whole

@@ -19,18 +19,18 @@ struct Network {
     }
 
     /// Whether traffic from `from` to `to` currently gets through.
-    func isOpen(from: Int, to: Int) -> Bool { !dropped[from * hostCount + to] }
+    func isOpen(from: HostID, to: HostID) -> Bool { !dropped[from.index * hostCount + to.index] }
 
     /// Drops (or restores) traffic from `from` to `to`.
-    mutating func setDropped(_ value: Bool, from: Int, to: Int) {
-        dropped[from * hostCount + to] = value
+    mutating func setDropped(_ value: Bool, from: HostID, to: HostID) {
+        dropped[from.index * hostCount + to.index] = value
     }
 
     /// Restores every link that involves `host`.
-    mutating func heal(host: Int) {
+    mutating func heal(host: HostID) {
         for other in 0..<hostCount {
-            dropped[host * hostCount + other] = false
-            dropped[other * hostCount + host] = false
+            dropped[host.index * hostCount + other] = false
+            dropped[other * hostCount + host.index] = false
         }
     }
 

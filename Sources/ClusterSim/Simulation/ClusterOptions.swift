@@ -12,7 +12,7 @@ public struct ClusterOptions: Sendable, Equatable {
     public var namespace: String = "service"
     /// The nodes, in order; the first is not favoured by anything but tie-free bookkeeping.
     public var nodes: [NodeOptions] = ["patroni1", "patroni2", "patroni3"].map(NodeOptions.init(name:))
-    /// Who decides failovers.
+    /// Who decides env.recorder.failovers.
     public var ha: HAPolicy = .patroni
     /// The etcd cluster.
     public var etcd = EtcdOptions()

@@ -21,7 +21,7 @@ extension Simulation {
         agents[node].action = .basebackup(from: leader)
         recordStates()
         let micros = transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
-        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: leader)),
+        env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: leader)),
                            after: SimDuration(microseconds: micros))
     }
 
@@ -37,7 +37,7 @@ extension Simulation {
             note(node, "initdb", "trying to bootstrap a new cluster")
             agents[node].action = .initdb
             recordStates()
-            scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .initdbDone),
+            env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .initdbDone),
                                after: options.postgres.initdb)
             touchMember(node)
         case (.initializeRace, _):

@@ -7,18 +7,18 @@ extension Simulation {
     /// Schedules the first write and HAProxy's first checks (spread over one `inter`).
     func scheduleWorkloadStart() {
         guard options.workload.writesPerSecond > 0 else { return }
-        scheduler.schedule(.clientWrite, at: options.workload.startAt)
+        env.scheduler.schedule(.clientWrite, at: options.workload.startAt)
         guard options.workload.router == .haproxy else { return }
         let inter = options.workload.haproxy.inter.microseconds
         for server in 0..<options.nodes.count {
             let offset = clients.random.nextInt(in: 0...max(0, inter - 1))
-            scheduler.schedule(.haproxyCheck(server: server), at: SimInstant(microseconds: offset))
+            env.scheduler.schedule(.haproxyCheck(server: server), at: SimInstant(microseconds: offset))
         }
     }
 
     /// A client starts a write through HAProxy.
     func startWrite() {
-        scheduler.schedule(.clientWrite, after: writeInterval)
+        env.scheduler.schedule(.clientWrite, after: writeInterval)
         ledger.attempted += 1
         guard let server = options.workload.router == .fixed ? coordinator.applicationTarget : clients.pickServer() else {
             ledger.fail("no server available (HAProxy has no server up)", at: now)
@@ -28,7 +28,7 @@ extension Simulation {
         let id = clients.nextWriteID
         clients.nextWriteID += 1
         clients.pending.add(id, PendingWrites.Write(server: server, deadline: now + options.workload.clientTimeout))
-        send(.write(id: id), from: layout.router, to: server)
+        send(.write(id: id), from: layout.router, to: HostID(server))
         armWriteTimeout()
     }
 
@@ -36,26 +36,26 @@ extension Simulation {
     func writeReceived(at node: Int, id: UInt64) {
         switch postgres[node].state {
         case .stopped, .crashed:
-            send(.refused(.write(id: id)), from: node, to: layout.router)
+            send(.refused(.write(id: id)), from: HostID(node), to: layout.router)
         case .starting:
-            send(.writeResult(id: id, .rejected(.startingUp)), from: node, to: layout.router)
+            send(.writeResult(id: id, .rejected(.startingUp)), from: HostID(node), to: layout.router)
         case .stopping:
-            send(.writeResult(id: id, .rejected(.shuttingDown)), from: node, to: layout.router)
+            send(.writeResult(id: id, .rejected(.shuttingDown)), from: HostID(node), to: layout.router)
         case .running, .promoting:
             // `acceptsWrites`, read field by field: calling a computed property on an
             // element of `postgres` copies the whole instance, arrays and all.
             guard postgres[node].state == .running, postgres[node].isPrimary else {
-                send(.writeResult(id: id, .rejected(.readOnly)), from: node, to: layout.router)
+                send(.writeResult(id: id, .rejected(.readOnly)), from: HostID(node), to: layout.router)
                 return
             }
             extendWAL(node, to: postgres[node].lsn + options.postgres.walBytesPerWrite)
-            writablePrimary.writeAccepted(by: node)
-            fencedPrimary.writeAccepted(by: node)
+            env.recorder.writablePrimary.writeAccepted(by: node)
+            env.recorder.fencedPrimary.writeAccepted(by: node)
             if commitWaits(on: node) {
                 postgres[node].waitingCommits.append(WaitingCommit(writeID: id, lsn: postgres[node].lsn))
                 releaseCommits(node)
             } else {
-                send(.writeResult(id: id, .committed(branch: postgres[node].branch, lsn: postgres[node].lsn)), from: node, to: layout.router)
+                send(.writeResult(id: id, .committed(branch: postgres[node].branch, lsn: postgres[node].lsn)), from: HostID(node), to: layout.router)
             }
         }
     }
@@ -67,7 +67,8 @@ extension Simulation {
         case let .committed(branch, lsn):
             ledger.ack(branch: branch, lsn: lsn, spacing: options.postgres.walBytesPerWrite, at: now)
             recordWrite(acked: true)
-            failovers.writeAcked(by: server, at: now)
+            let time = now
+            env.recorder.failovers.writeAcked(by: server, at: time)
         case .rejected(let reason):
             ledger.fail(reason.text, at: now)
             recordWrite(acked: false)
@@ -93,37 +94,37 @@ extension Simulation {
     private func armWriteTimeout() {
         guard clients.timeoutArmedFor == nil, let deadline = clients.pending.oldestDeadline else { return }
         clients.timeoutArmedFor = deadline
-        scheduler.schedule(.writeTimeout, at: deadline)
+        env.scheduler.schedule(.writeTimeout, at: deadline)
     }
 
     /// HAProxy sends `OPTIONS /primary` to `server` and schedules the next check.
     func runCheck(_ server: Int) {
-        scheduler.schedule(.haproxyCheck(server: server), after: options.workload.haproxy.inter)
+        env.scheduler.schedule(.haproxyCheck(server: server), after: options.workload.haproxy.inter)
         if let stale = clients.servers[server].check {
             checkFailed(server, check: stale)
         }
         let check = clients.nextCheckID
         clients.nextCheckID += 1
         clients.servers[server].check = check
-        send(.checkRequest(check: check), from: layout.router, to: server)
-        scheduler.schedule(.haproxyCheckTimeout(server: server, check: check), after: options.workload.haproxy.checkTimeout)
+        send(.checkRequest(check: check), from: layout.router, to: HostID(server))
+        env.scheduler.schedule(.haproxyCheckTimeout(server: server, check: check), after: options.workload.haproxy.checkTimeout)
     }
 
     /// Patroni's REST API answers `/primary`: 200 while it believes itself leader (PATRONI.md §8.1).
     func answerCheck(at node: Int, check: UInt64) {
         if !patroniManaged {
             if postgres[node].acceptsConnections {
-                send(.checkResponse(check: check, up: postgres[node].acceptsWrites), from: node, to: layout.router)
+                send(.checkResponse(check: check, up: postgres[node].acceptsWrites), from: HostID(node), to: layout.router)
             } else {
-                send(.refused(.check(check: check)), from: node, to: layout.router)
+                send(.refused(.check(check: check)), from: HostID(node), to: layout.router)
             }
             return
         }
         guard agents[node].process == .running else {
-            send(.refused(.check(check: check)), from: node, to: layout.router)
+            send(.refused(.check(check: check)), from: HostID(node), to: layout.router)
             return
         }
-        send(.checkResponse(check: check, up: agents[node].isLeader(at: wallNow(node))), from: node, to: layout.router)
+        send(.checkResponse(check: check, up: agents[node].isLeader(at: wallNow(node))), from: HostID(node), to: layout.router)
     }
 
     /// A check timed out.

@@ -49,7 +49,7 @@ extension Simulation {
     func walPosition(_ node: Int) -> Int64 { postgres[node].lsn }
 
     /// The node's timeline number.
-    func timelineNumber(_ node: Int) -> Int { timelines.number(of: postgres[node].branch) }
+    func timelineNumber(_ node: Int) -> Int { env.timelines.number(of: postgres[node].branch) }
 
     /// What `node` publishes in its member key now.
     func memberData(_ node: Int) -> MemberData {

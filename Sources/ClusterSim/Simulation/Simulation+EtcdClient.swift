@@ -23,8 +23,8 @@ extension Simulation {
         let timeout = min(clientTimeouts(node).perAttempt, call.deadline - wallNow(node))
         let generation = agents[node].generation
         send(.etcdRequest(callID: call.id, attempt: call.attempt, generation: generation, call.request),
-             from: node, to: layout.etcd(etcdEndpoints[node]))
-        scheduler.schedule(.callAttemptTimeout(node: node, generation: generation, callID: call.id, attempt: call.attempt),
+             from: HostID(node), to: layout.etcd(etcdEndpoints[node]))
+        env.scheduler.schedule(.callAttemptTimeout(node: node, generation: generation, callID: call.id, attempt: call.attempt),
                            after: timeout)
     }
 
@@ -61,7 +61,7 @@ extension Simulation {
             call.backoff = min(call.backoff * 2, .seconds(1))
             call.attemptsInRound = 0
             agents[node].call = call
-            scheduler.schedule(.callRetry(node: node, generation: agents[node].generation, callID: callID), after: sleep)
+            env.scheduler.schedule(.callRetry(node: node, generation: agents[node].generation, callID: callID), after: sleep)
         } else {
             agents[node].call = nil
             callEnded(node, call.purpose, .failed)

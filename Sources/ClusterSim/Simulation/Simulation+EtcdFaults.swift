@@ -47,11 +47,11 @@ extension Simulation {
             freezeEtcdMember(member, for: duration)
         case .partition(let partition):
             for peer in hosts(of: partition.peers, besides: host) {
-                if partition.direction != .inbound { network.setDropped(true, from: host, to: peer) }
-                if partition.direction != .outbound { network.setDropped(true, from: peer, to: host) }
+                if partition.direction != .inbound { env.network.setDropped(true, from: host, to: peer) }
+                if partition.direction != .outbound { env.network.setDropped(true, from: peer, to: host) }
             }
         case .heal:
-            network.heal(host: host)
+            env.network.heal(host: host)
         case .killPatroni, .killPostgres, .clockStep, .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit,
              .switchover, .failover, .pause, .resume, .setConfig:
             note(host, "no-op", "\(fault.action.label) ignored: it does not apply to an etcd member")
@@ -105,7 +105,7 @@ extension Simulation {
         let until = max(members[member].frozenUntil ?? now, now + duration)
         members[member].frozenUntil = until
         note(layout.etcd(member), "etcd-member-frozen", "etcd member \(memberName(member)) frozen for \(duration)")
-        scheduler.schedule(.etcdThaw(member: member), at: until)
+        env.scheduler.schedule(.etcdThaw(member: member), at: until)
     }
 
     /// The frozen etcd process runs again (unless a later freeze extended the pause).

@@ -10,7 +10,7 @@ extension Simulation {
     func etcdReceive(_ request: EtcdRequest, callID: UInt64, attempt: UInt64, generation: UInt64, from: Int, member: Int) {
         let host = layout.etcd(member)
         guard members[member].process == .running else {
-            send(.refused(.etcd(callID: callID, attempt: attempt, generation: generation)), from: host, to: from)
+            send(.refused(.etcd(callID: callID, attempt: attempt, generation: generation)), from: host, to: HostID(from))
             return
         }
         let origin = EtcdOrigin(member: member, memberGeneration: members[member].generation, node: from,
@@ -50,11 +50,11 @@ extension Simulation {
     /// node's watch on this member, from the index the read reflected.
     func answerServed(_ response: EtcdResponse, origin: EtcdOrigin, index: Int) {
         guard members[origin.member].process == .running, members[origin.member].generation == origin.memberGeneration else { return }
-        if case .range = response, layout.isNode(origin.node) {
+        if case .range = response, layout.isNode(HostID(origin.node)) {
             watchers[origin.node] = EtcdWatcher(generation: origin.generation, member: origin.member, fromIndex: index)
         }
         send(.etcdResponse(callID: origin.callID, attempt: origin.attempt, generation: origin.generation, response),
-             from: layout.etcd(origin.member), to: origin.node)
+             from: layout.etcd(origin.member), to: HostID(origin.node))
     }
 
     /// Applies one committed entry to the store (once, when the first member applies it).
@@ -80,7 +80,7 @@ extension Simulation {
         if case .request(_, let origin) = entry.command, let response = output.response,
            origin.member == member, origin.memberGeneration == members[member].generation {
             send(.etcdResponse(callID: origin.callID, attempt: origin.attempt, generation: origin.generation, response),
-                 from: layout.etcd(member), to: origin.node, extraDelay: delay)
+                 from: layout.etcd(member), to: HostID(origin.node), extraDelay: delay)
         }
         broadcast(output.events, from: member, index: index, extraDelay: delay)
     }
@@ -92,7 +92,7 @@ extension Simulation {
             let expired = etcd.expiredLeases(now: now)
             if !expired.isEmpty { propose(.revoke(expired), at: leader) }
         }
-        scheduler.schedule(.lessorScan, after: options.etcd.lessorScanInterval)
+        env.scheduler.schedule(.lessorScan, after: options.etcd.lessorScanInterval)
     }
 
     /// The leader of the highest term if its lessor is primary and it is not frozen.
@@ -109,7 +109,7 @@ extension Simulation {
         for node in 0..<watchers.count {
             guard let watcher = watchers[node], watcher.member == member, watcher.fromIndex < index else { continue }
             for event in events {
-                if !send(.watch(generation: watcher.generation, event), from: host, to: node, extraDelay: extraDelay) {
+                if !send(.watch(generation: watcher.generation, event), from: host, to: HostID(node), extraDelay: extraDelay) {
                     endWatch(node)
                     break
                 }
@@ -131,11 +131,13 @@ extension Simulation {
             if let value = event.value {
                 guard case .leaderName(let holder) = value, etcd.entries[leaderKey]?.createRevision == event.revision else { continue }
                 if let node = nodeIndex(named: holder) {
-                    failovers.newLeaderChosen(node, name: holder, at: now)
+                    let time = now
+                    env.recorder.failovers.newLeaderChosen(node, name: holder, at: time)
                 }
             } else {
                 let how = writer == nil ? "expired" : "released"
-                failovers.leaderKeyGone(at: now, how: how)
+                let time = now
+                env.recorder.failovers.leaderKeyGone(at: time, how: how)
                 note(layout.etcd(member), "leader-key-\(how)", writer == nil
                      ? "leader key expired (lease revoked)" : "leader key deleted by \(layout.names[writer ?? 0])")
             }

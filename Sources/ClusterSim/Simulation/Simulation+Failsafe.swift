@@ -85,8 +85,8 @@ extension Simulation {
     /// Sends attempt `attempt` of `POST /failsafe` to `target` and arms its 2 s timeout.
     private func sendFailsafe(_ node: Int, round: UInt64, to target: Int, attempt: UInt64) {
         let generation = agents[node].generation
-        send(.failsafeRequest(round: round, attempt: attempt, generation: generation), from: node, to: target)
-        scheduler.schedule(.failsafeTimeout(node: node, generation: generation, round: round, target: target, attempt: attempt),
+        send(.failsafeRequest(round: round, attempt: attempt, generation: generation), from: HostID(node), to: HostID(target))
+        env.scheduler.schedule(.failsafeTimeout(node: node, generation: generation, round: round, target: target, attempt: attempt),
                            after: Simulation.failsafeRequestTimeout)
     }
 
@@ -95,14 +95,14 @@ extension Simulation {
     /// caching the caller as the leader.
     func answerFailsafe(at target: Int, from leader: Int, round: UInt64, attempt: UInt64, generation: UInt64) {
         guard agents[target].process == .running else {
-            send(.refused(.failsafe(round: round, attempt: attempt, generation: generation)), from: target, to: leader)
+            send(.refused(.failsafe(round: round, attempt: attempt, generation: generation)), from: HostID(target), to: HostID(leader))
             return
         }
         let pg = postgres[target]
         let accepted = !(pg.state == .running && pg.isPrimary)
         if accepted { agents[target].failsafe.accept(from: leader, at: wallNow(target)) }
         send(.failsafeResponse(round: round, attempt: attempt, generation: generation, accepted: accepted),
-             from: target, to: leader)
+             from: HostID(target), to: HostID(leader))
     }
 
     /// Records one call's outcome (an answer, a refusal or a timeout of attempt `attempt`);
@@ -140,7 +140,8 @@ extension Simulation {
     private func failsafeConfirmed(_ node: Int) {
         agents[node].leaderExpiry = wallNow(node) + timers(of: node).ttl
         pingWatchdog(node)
-        fencedPrimary.confirmFailsafe(node, until: now + timers(of: node).ttl, at: now, name: name(node))
+        let time = now
+        env.recorder.fencedPrimary.confirmFailsafe(node, until: time + timers(of: node).ttl, at: time, name: name(node))
         scheduleFencingCheck(node)
         noteOnce(node, "failsafe", "continue to run as a leader because failsafe mode is enabled and all members are accessible")
         endCycle(node)

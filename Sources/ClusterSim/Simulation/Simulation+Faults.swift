@@ -39,19 +39,20 @@ extension Simulation {
         case .partition(let partition):
             guard let node = resolve(partition.target, for: fault) else { return }
             noteFault(fault, node: node)
-            for peer in hosts(of: partition.peers, besides: node) {
-                if partition.direction != .inbound { network.setDropped(true, from: node, to: peer) }
-                if partition.direction != .outbound { network.setDropped(true, from: peer, to: node) }
+            let host = HostID(node)
+            for peer in hosts(of: partition.peers, besides: host) {
+                if partition.direction != .inbound { env.network.setDropped(true, from: host, to: peer) }
+                if partition.direction != .outbound { env.network.setDropped(true, from: peer, to: host) }
             }
         case .heal(let target):
             if let target {
                 guard let node = resolve(target, for: fault) else { return }
                 noteFault(fault, node: node)
-                network.heal(host: node)
+                env.network.heal(host: HostID(node))
             } else {
                 note(nil, "fault", "fault: \(fault.action.label)")
                 recordFault(fault, node: nil)
-                network.healAll()
+                env.network.healAll()
             }
         case let .switchover(candidate, scheduledAt), let .failover(candidate, scheduledAt):
             if let kind = fault.action.manualFailoverKind {
@@ -104,23 +105,24 @@ extension Simulation {
         let resolved = fault.action.label + (fault.action.targetsRole ? " (\(name(node)))" : "")
         note(nil, "fault", "fault: \(resolved)")
         if node == leader, fault.action.canCauseFailover {
-            failovers.faultHitLeader(resolved, oldLeader: name(node), at: now)
+            let time = now
+            env.recorder.failovers.faultHitLeader(resolved, oldLeader: name(node), at: time)
         }
     }
 
-    /// The host IDs `peers` name, without `node` (a node or etcd member host).
-    func hosts(of peers: [PeerSelector], besides node: Int) -> [Int] {
-        var result: [Int] = []
+    /// The hosts `peers` name, without `host` (a node or etcd member host).
+    func hosts(of peers: [PeerSelector], besides host: HostID) -> [HostID] {
+        var result: [HostID] = []
         for peer in peers {
             switch peer {
             case .etcd: result += (0..<layout.etcdCount).map(layout.etcd)
             case .etcdMember(let member, _): result.append(layout.etcd(member))
-            case .otherNodes: result += (0..<layout.nodeCount).filter { $0 != node }
-            case .node(let index, _): result.append(index)
+            case .otherNodes: result += (0..<layout.nodeCount).map(HostID.init).filter { $0 != host }
+            case .node(let index, _): result.append(HostID(index))
             case .clients: result.append(layout.router)
             }
         }
-        return result.filter { $0 != node }
+        return result.filter { $0 != host }
     }
 }
 

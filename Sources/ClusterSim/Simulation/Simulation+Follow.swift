@@ -84,7 +84,7 @@ extension Simulation {
         let leaderTL = timelineNumber(leader)
         if localTL > leaderTL { return true }
         if localTL == leaderTL { return false }
-        for entry in timelines.history(of: postgres[leader].branch) {
+        for entry in env.timelines.history(of: postgres[leader].branch) {
             if entry.timeline == localTL {
                 if cleanPrimaryShutdown {
                     let checkpointEnd = pg.checkpointLSN + options.postgres.checkpointRecordBytes

@@ -11,13 +11,13 @@ extension Simulation {
     func stopForSwitchover(_ node: Int) {
         agents[node].shutdownReleasesKey = true
         fastStop(node)
-        scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .shutdownPoll), after: .seconds(1))
+        env.scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .shutdownPoll), after: .seconds(1))
     }
 
     /// The key is released: "Give a time to somebody to take the leader lock" (2 s), then follow.
     func demoteReleasedKey(_ node: Int) {
         agents[node].shutdownReleasesKey = false
-        scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .demoteFollow), after: .seconds(2))
+        env.scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .demoteFollow), after: .seconds(2))
     }
 
     /// The demote ends: start as a replica of whoever holds the lock now, or rewind first

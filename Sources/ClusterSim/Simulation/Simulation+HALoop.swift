@@ -70,7 +70,7 @@ extension Simulation {
 
     private func sleep(_ node: Int, until wakeAt: SimInstant) {
         agents[node].loop = .sleeping(wakeAt: wakeAt)
-        scheduler.schedule(.agentWake(node: node, generation: agents[node].generation, wakeAt: wakeAt), at: wakeAt)
+        env.scheduler.schedule(.agentWake(node: node, generation: agents[node].generation, wakeAt: wakeAt), at: wakeAt)
     }
 
     /// Wakes the loop at once (a watch event, or an async action that finished).
@@ -152,8 +152,6 @@ extension Simulation {
 
     /// Adds a timeline entry unless the node's previous entry said the same thing.
     func noteOnce(_ node: Int, _ kind: String, _ message: String) {
-        let host = layout.names[node]
-        if let last = timeline.last(where: { $0.host == host }), last.message == message { return }
-        note(node, kind, message)
+        env.noteOnce(HostID(node), kind, message)
     }
 }

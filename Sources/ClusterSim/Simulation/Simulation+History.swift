@@ -1,10 +1,12 @@
 extension Simulation {
     /// Records every node's displayed state if it changed.
     func recordStates() {
-        guard history != nil else { return }
+        guard env.recorder.history != nil else { return }
+        let time = now
         for node in postgres.indices {
-            history?.record(node: node, state: displayState(node),
-                            timeline: postgres[node].acceptsConnections ? timelineNumber(node) : nil, at: now)
+            let state = displayState(node)
+            let timeline = postgres[node].acceptsConnections ? timelineNumber(node) : nil
+            env.recorder.history?.record(node: node, state: state, timeline: timeline, at: time)
         }
     }
 
@@ -31,46 +33,53 @@ extension Simulation {
 
     /// Records the leader key's holder and the expiry of its lease.
     func recordLeaderKey(holder: Int?, expiry: SimInstant?) {
-        guard history != nil else { return }
-        history?.record(holder: holder.map(name), at: now)
+        guard env.recorder.history != nil else { return }
+        let time = now
+        env.recorder.history?.record(holder: holder.map(name), at: time)
         if let holder, let expiry {
-            history?.record(renewal: RunHistory.LeaseRenewal(at: now, holder: name(holder), expiresAt: expiry))
+            env.recorder.history?.record(renewal: RunHistory.LeaseRenewal(at: time, holder: name(holder), expiresAt: expiry))
         }
     }
 
     /// Records a fault: a window for partitions and freezes, an instant for the others.
     func recordFault(_ fault: Fault, node: Int?) {
-        guard history != nil else { return }
+        guard env.recorder.history != nil else { return }
         let label = fault.action.label
         switch fault.action {
         case .heal(let target):
-            for index in history?.faults.indices ?? 0..<0 {
-                guard let window = history?.faults[index], window.until == nil, window.label.hasPrefix("partition") else { continue }
-                if target == nil || window.node == node.map(name) { history?.faults[index].until = now }
+            let time = now
+            for index in env.recorder.history?.faults.indices ?? 0..<0 {
+                guard let window = env.recorder.history?.faults[index], window.until == nil, window.label.hasPrefix("partition") else { continue }
+                if target == nil || window.node == node.map(name) { env.recorder.history?.faults[index].until = time }
             }
-            history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: now, until: now))
+            env.recorder.history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: time, until: time))
         case .partition:
-            history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: now, until: nil))
+            let time = now
+            env.recorder.history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: time, until: nil))
         case .freeze(_, let duration):
-            history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: now, until: now + duration))
+            let time = now
+            env.recorder.history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: time, until: time + duration))
         default:
-            history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: now, until: now))
+            let time = now
+            env.recorder.history?.faults.append(RunHistory.FaultWindow(label: label, node: node.map(name), at: time, until: time))
         }
     }
 
     /// Counts a client write's outcome in its second.
     func recordWrite(acked: Bool) {
-        history?.recordWrite(acked: acked, at: now)
+        let time = now
+        env.recorder.history?.recordWrite(acked: acked, at: time)
     }
 
     /// Samples every node's replication lag behind the primary, once a second.
     func sampleLag() {
-        guard history != nil else { return }
-        scheduler.schedule(.sample, after: .seconds(1))
+        guard env.recorder.history != nil else { return }
+        env.scheduler.schedule(.sample, after: .seconds(1))
         guard let primary = currentPrimary, postgres[primary].acceptsWrites else { return }
         let head = postgres[primary].lsn
         for node in postgres.indices where postgres[node].acceptsConnections {
-            history?.lag[node].append(RunHistory.LagSample(at: now, bytes: max(0, head - postgres[node].lsn)))
+            let time = now
+            env.recorder.history?.lag[node].append(RunHistory.LagSample(at: time, bytes: max(0, head - postgres[node].lsn)))
         }
     }
 }

@@ -112,7 +112,9 @@ extension Simulation {
     func enforcePrimaryRole(_ node: Int, acquired: Bool) {
         if postgres[node].acceptsWrites {
             note(node, "lock-kept", "acquired session lock as a leader")
-            failovers.promoted(node, timeline: timelineNumber(node), at: now)
+            let time = now
+            let timelineNow = timelineNumber(node)
+            env.recorder.failovers.promoted(node, timeline: timelineNow, at: time)
         } else if synchronousMode {
             prepareSyncBeforePromotion(node)
             return

@@ -28,7 +28,7 @@ extension Simulation {
         if options.nodes[node].forbidsFailover {
             noteOnce(node, "not-allowed", "following a different leader because I am not allowed to promote")
             armRewindCheck(node)
-            scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .followAfterYield), after: .seconds(2))
+            env.scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .followAfterYield), after: .seconds(2))
             return
         }
         if let request = cachedFailover(node), manualFailoverRace(node, request) {
@@ -80,18 +80,18 @@ extension Simulation {
         agents[node].probes = ProbeRound(id: round, targets: candidates, answers: Array(repeating: nil, count: candidates.count))
         let generation = agents[node].generation
         for target in candidates {
-            send(.probeRequest(round: round, generation: generation), from: node, to: target)
-            scheduler.schedule(.probeTimeout(node: node, generation: generation, round: round, target: target), after: .seconds(2))
+            send(.probeRequest(round: round, generation: generation), from: HostID(node), to: HostID(target))
+            env.scheduler.schedule(.probeTimeout(node: node, generation: generation, round: round, target: target), after: .seconds(2))
         }
     }
 
     /// A member's Patroni answers `GET /patroni` (or refuses if Patroni is not running).
     func answerProbe(at target: Int, from racer: Int, round: UInt64, generation: UInt64) {
         guard agents[target].process == .running else {
-            send(.refused(.probe(round: round, generation: generation)), from: target, to: racer)
+            send(.refused(.probe(round: round, generation: generation)), from: HostID(target), to: HostID(racer))
             return
         }
-        send(.probeResponse(round: round, generation: generation, statusAnswer(of: target)), from: target, to: racer)
+        send(.probeResponse(round: round, generation: generation, statusAnswer(of: target)), from: HostID(target), to: HostID(racer))
     }
 
     /// What `target`'s running Patroni answers to `GET /patroni` now.

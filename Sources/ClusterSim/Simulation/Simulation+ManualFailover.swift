@@ -27,7 +27,7 @@ extension Simulation {
         if timers(of: node).loopWait < delta {
             let awaiting = "Awaiting \(bare) at \(at)"
             let host = layout.names[node]
-            if timeline.last(where: { $0.host == host && $0.kind == "switchover-scheduled" })?.message.hasPrefix(awaiting) != true {
+            if env.recorder.lastEntry(on: host, kind: "switchover-scheduled")?.message.hasPrefix(awaiting) != true {
                 note(node, "switchover-scheduled", awaiting + " (in \(Int(delta.seconds.rounded())) seconds)")
             }
             return false
@@ -37,7 +37,7 @@ extension Simulation {
             note(node, "switchover", "Found a stale \(bare) value, cleaning up: \(at)")
             writeFailover(node, .cleared, then: .leaderDuties)
         } else if .zero < delta {
-            scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .scheduledFailover), after: delta)
+            env.scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .scheduledFailover), after: delta)
         } else {
             note(node, "switchover", "Manual scheduled \(bare) at \(at)")
             leaderHandlesRequest(node, request)
@@ -69,7 +69,8 @@ extension Simulation {
             note(node, "switchover-refused", "\(action.capitalizedFirst) is possible only to a specific candidate in a paused state")
         } else if isFailoverPossible(node, request, excludingCandidate: false) {
             note(node, "switchover", "\(action): demoting myself")
-            failovers.faultHitLeader(action + (request.candidate.map { " to \($0)" } ?? ""), oldLeader: me, at: now)
+            let time = now
+            env.recorder.failovers.faultHitLeader(action + (request.candidate.map { " to \($0)" } ?? ""), oldLeader: me, at: time)
             demote(node, .graceful)
             return
         } else {
@@ -104,7 +105,8 @@ extension Simulation {
     /// modelled (a simplification of `fetch_node_status` where the caller waits for the answer).
     func memberStatus(of target: Int, seenFrom observer: Int) -> ProbeAnswer {
         guard agents[target].process == .running, frozenUntil[target] == nil,
-              network.isOpen(from: observer, to: target), network.isOpen(from: target, to: observer) else { return .unreachable }
+              env.network.isOpen(from: HostID(observer), to: HostID(target)),
+              env.network.isOpen(from: HostID(target), to: HostID(observer)) else { return .unreachable }
         return statusAnswer(of: target)
     }
 
@@ -177,7 +179,7 @@ extension Simulation {
     /// to somebody to take the leader lock" (2 s) before following.
     private func yieldToCandidate(_ node: Int) {
         armRewindCheck(node)
-        scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .followAfterYield), after: .seconds(2))
+        env.scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .followAfterYield), after: .seconds(2))
     }
 
     /// The race winner cleans the key up (`{}`), or in pause rewrites it without the leader

@@ -1,69 +1,64 @@
 extension Simulation {
-    /// Sends `payload` from `from` to `to`: delivered after the network delay if the
-    /// link is open, silently dropped otherwise. Returns whether it left.
+    /// Sends `payload` from `from` to `to` (see `Environment.send`). Returns whether it left.
     @discardableResult
-    func send(_ payload: Payload, from: Int, to: Int, extraDelay: SimDuration = .zero) -> Bool {
-        guard network.isOpen(from: from, to: to) else { return false }
-        let delay = network.nextDelay() + extraDelay
-        scheduler.schedule(.deliver(Message(from: from, to: to, payload: payload)), after: delay)
-        return true
+    func send(_ payload: Payload, from: HostID, to: HostID, extraDelay: SimDuration = .zero) -> Bool {
+        env.send(payload, from: from, to: to, extraDelay: extraDelay)
     }
 
-    /// Sends etcd traffic: its content waits in `Network.held` until the delivery (and is
-    /// not held at all when the link drops it).
+    /// Sends etcd traffic (see `Environment.send`). Returns whether it left.
     @discardableResult
-    func send(_ payload: consuming HeldPayload, from: Int, to: Int, extraDelay: SimDuration = .zero) -> Bool {
-        guard network.isOpen(from: from, to: to) else { return false }
-        return send(.held(slot: network.held.hold(payload)), from: from, to: to, extraDelay: extraDelay)
+    func send(_ payload: consuming HeldPayload, from: HostID, to: HostID, extraDelay: SimDuration = .zero) -> Bool {
+        env.send(payload, from: from, to: to, extraDelay: extraDelay)
     }
 
     /// Routes a delivered message to the component that handles it.
     func deliver(_ message: Message) {
-        let to = message.to
+        let to = message.to.index
+        let sender = message.from.index
         switch message.payload {
         case .held(let slot):
-            deliverHeld(network.held.release(slot), at: to, from: message.from)
+            deliverHeld(env.network.held.release(slot), at: to, from: sender)
         case let .probeRequest(round, generation):
-            answerProbe(at: to, from: message.from, round: round, generation: generation)
+            answerProbe(at: to, from: sender, round: round, generation: generation)
         case let .probeResponse(round, generation, answer):
             guard agents[to].generation == generation else { return }
-            recordProbe(to, round: round, target: message.from, answer: answer)
+            recordProbe(to, round: round, target: sender, answer: answer)
         case let .failsafeRequest(round, attempt, generation):
-            answerFailsafe(at: to, from: message.from, round: round, attempt: attempt, generation: generation)
+            answerFailsafe(at: to, from: sender, round: round, attempt: attempt, generation: generation)
         case let .failsafeResponse(round, attempt, generation, accepted):
             guard agents[to].generation == generation else { return }
-            failsafeAnswered(to, round: round, target: message.from, attempt: attempt,
+            failsafeAnswered(to, round: round, target: sender, attempt: attempt,
                              answer: accepted ? .accepted : .runningAsLeader)
         case .checkRequest(let check):
             answerCheck(at: to, check: check)
         case let .checkResponse(check, up):
-            checkAnswered(server: message.from, check: check, up: up)
+            checkAnswered(server: sender, check: check, up: up)
         case .refused(let refusal):
-            deliverRefusal(refusal, at: to, from: message.from)
+            deliverRefusal(refusal, at: to, from: sender)
         case let .walConnect(attempt, branch, lsn):
-            walConnectReceived(at: to, from: message.from, attempt: attempt, branch: branch, lsn: lsn)
+            walConnectReceived(at: to, from: sender, attempt: attempt, branch: branch, lsn: lsn)
         case let .walAccepted(attempt, branch, lsn):
-            walAccepted(at: to, from: message.from, attempt: attempt, branch: branch, lsn: lsn)
+            walAccepted(at: to, from: sender, attempt: attempt, branch: branch, lsn: lsn)
         case let .walRefused(attempt, reason):
-            walRefused(at: to, from: message.from, attempt: attempt, reason: reason.text(name: name))
+            walRefused(at: to, from: sender, attempt: attempt, reason: reason.text(name: name))
         case let .walData(branch, lsn):
-            walDataReceived(at: to, from: message.from, branch: branch, lsn: lsn)
+            walDataReceived(at: to, from: sender, branch: branch, lsn: lsn)
         case .walClosed:
-            if postgres[to].receiver == .streaming(upstream: message.from) { receiverLost(to) }
+            if postgres[to].receiver == .streaming(upstream: sender) { receiverLost(to) }
         case .walFlushed(let lsn):
-            standbyFlushed(message.from, upTo: lsn, at: to)
+            standbyFlushed(sender, upTo: lsn, at: to)
         case .pgPing(let token):
             if postgres[to].acceptsConnections {
-                send(.pgPong(token: token, primary: postgres[to].acceptsWrites), from: to, to: message.from)
+                send(.pgPong(token: token, primary: postgres[to].acceptsWrites), from: HostID(to), to: message.from)
             } else {
-                send(.refused(.ping(token: token)), from: to, to: message.from)
+                send(.refused(.ping(token: token)), from: HostID(to), to: message.from)
             }
         case let .pgPong(token, primary):
             pingAnswered(token, reachable: true, primary: primary)
         case .write(let id):
             writeReceived(at: to, id: id)
         case let .writeResult(id, outcome):
-            writeAnswered(id: id, server: message.from, outcome: outcome)
+            writeAnswered(id: id, server: sender, outcome: outcome)
         }
     }
 
@@ -72,14 +67,14 @@ extension Simulation {
         switch payload {
         case let .etcdRequest(callID, attempt, generation, request):
             etcdReceive(request, callID: callID, attempt: attempt, generation: generation, from: from,
-                        member: to - layout.etcd(0))
+                        member: to - layout.etcd(0).index)
         case let .etcdResponse(callID, attempt, generation, response):
             guard agents[to].generation == generation, agents[to].process != .stopped else { return }
             etcdAnswered(to, callID: callID, attempt: attempt, response: response)
         case let .watch(generation, event):
             watchDelivered(to, generation: generation, event: event)
         case .raft(let raftMessage):
-            raftReceive(raftMessage, at: to - layout.etcd(0), from: from)
+            raftReceive(raftMessage, at: to - layout.etcd(0).index, from: from)
         }
     }
 

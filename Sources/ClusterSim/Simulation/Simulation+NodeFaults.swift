@@ -29,7 +29,7 @@ extension Simulation {
     /// exits during start-up, so the start fails after the usual start time.
     func failStart(_ node: Int) {
         postgres[node].state = .starting
-        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .startFailed),
+        env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .startFailed),
                            after: options.postgres.start)
     }
 

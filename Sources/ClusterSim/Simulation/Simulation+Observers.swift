@@ -3,16 +3,18 @@ extension Simulation {
     func observeClusterChange() {
         let names = options.nodes.map(\.name)
         let writable = postgres.map(\.acceptsWrites)
-        if let nodes = writablePrimary.update(writable: writable, at: now, names: names) {
+        let time = now
+        if let nodes = env.recorder.writablePrimary.update(writable: writable, at: time, names: names) {
             noteViolation(nodes, "single-writable-primary: \(nodes.map(name).joined(separator: " and ")) accept writes at once")
         }
         for node in postgres.indices {
-            if let since = fencedPrimary.setWritable(node, writable[node], at: now, name: name(node)) {
+            if let since = env.recorder.fencedPrimary.setWritable(node, writable[node], at: time, name: name(node)) {
                 noteZombie(node, since: since)
             }
             scheduleFencingCheck(node)
         }
-        liveness.observe(converged: converged, at: now)
+        let isNowConverged = converged
+        env.recorder.liveness.observe(converged: isNowConverged, at: time)
         observeFailoverFollowers()
         recordStates()
     }
@@ -25,38 +27,46 @@ extension Simulation {
         let holder = leaderKeyHolder(leaderKey?.value)
         let expiry = holder == nil ? nil : leaderKey.flatMap { etcd.expiry(of: $0.lease) }
         recordLeaderKey(holder: holder, expiry: expiry)
+        let time = now
         for node in postgres.indices {
             let until = node == holder ? expiry : nil
-            if let since = fencedPrimary.setCoverage(node, until: until, at: now, name: name(node)) {
+            if let since = env.recorder.fencedPrimary.setCoverage(node, until: until, at: time, name: name(node)) {
                 noteZombie(node, since: since)
             }
             scheduleFencingCheck(node)
         }
-        liveness.observe(converged: isConverged(keyHolder: holder), at: now)
+        let isNowConverged = isConverged(keyHolder: holder)
+        env.recorder.liveness.observe(converged: isNowConverged, at: time)
     }
 
     /// Schedules the fencing checker's re-evaluation of `node` when its coverage runs out.
     func scheduleFencingCheck(_ node: Int) {
-        if let at = fencedPrimary.pendingExpiry(node, after: now) {
-            scheduler.schedule(.fencingCheck(node: node), at: at)
+        let time = now
+        if let at = env.recorder.fencedPrimary.pendingExpiry(node, after: time) {
+            env.scheduler.schedule(.fencingCheck(node: node), at: at)
         }
     }
 
     /// Looks at the cluster for the liveness check at its start and its deadline.
     func observeLivenessStart() {
-        liveness.observe(converged: converged, at: now)
+        let time = now
+        let isNowConverged = converged
+        env.recorder.liveness.observe(converged: isNowConverged, at: time)
     }
 
     /// A scheduled re-evaluation at a lease expiry.
     func checkFencing(_ node: Int) {
-        if let since = fencedPrimary.evaluate(node, at: now, name: name(node)) {
+        let time = now
+        if let since = env.recorder.fencedPrimary.evaluate(node, at: time, name: name(node)) {
             noteZombie(node, since: since)
         }
     }
 
     /// A node's WAL moved to another timeline.
     func observeTimeline(_ node: Int) {
-        if let violation = timelineCheck.timelineChanged(node, number: timelineNumber(node), at: now, names: options.nodes.map(\.name)) {
+        let time = now
+        let number = timelineNumber(node)
+        if let violation = env.recorder.timelineCheck.timelineChanged(node, number: number, at: time, names: options.nodes.map(\.name)) {
             noteViolation([node], violation.detail)
         }
     }
@@ -65,12 +75,14 @@ extension Simulation {
     func observePromotion(_ node: Int) {
         let names = options.nodes.map(\.name)
         let branch = postgres[node].branch
-        if let violation = timelineCheck.becamePrimary(node, branch: branch, number: timelineNumber(node), at: now, names: names) {
+        let time = now
+        let number = timelineNumber(node)
+        if let violation = env.recorder.timelineCheck.becamePrimary(node, branch: branch, number: number, at: time, names: names) {
             noteViolation([node], violation.detail)
         }
-        let missing = ledger.settle(reference: branch, end: postgres[node].lsn, timelines: timelines,
+        let missing = ledger.settle(reference: branch, end: postgres[node].lsn, timelines: env.timelines,
                                     spacing: options.postgres.walBytesPerWrite)
-        if let violation = lostWrites.missing(missing, newPrimary: name(node), timeline: timelineNumber(node), at: now) {
+        if let violation = env.recorder.lostWrites.missing(missing, newPrimary: name(node), timeline: number, at: time) {
             noteViolation([node], violation.detail)
         }
     }
@@ -110,9 +122,10 @@ extension Simulation {
     }
 
     private func observeFailoverFollowers() {
-        guard let leader = failovers.leaderAwaitingReplicas else { return }
+        guard let leader = env.recorder.failovers.leaderAwaitingReplicas else { return }
         if everyMemberFollows(leader) {
-            failovers.replicasFollowing(at: now)
+            let time = now
+            env.recorder.failovers.replicasFollowing(at: time)
             note(nil, "replicas-following", "every member with a running agent streams from \(name(leader)) on timeline \(timelineNumber(leader))")
         }
     }

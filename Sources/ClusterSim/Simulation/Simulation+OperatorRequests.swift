@@ -38,7 +38,7 @@ extension Simulation {
             let limit = 2 * max(10, Int(timers(of: handler).loopWait.microseconds / 1_000_000))
             let poll = ManualFailoverPoll(handler: handler, kind: kind, oldLeader: cachedLeader(handler),
                                           candidate: candidateNode, limit: limit)
-            scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
+            env.scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
         }
     }
 
@@ -106,7 +106,7 @@ extension Simulation {
         if let answer {
             note(poll.handler, "manual-failover", "POST /\(poll.kind.rawValue): \(answer)")
         } else {
-            scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
+            env.scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
         }
     }
 
@@ -154,7 +154,7 @@ extension Simulation {
     /// does not wait for (generation 0 matches no running Patroni, so the answer is dropped
     /// on arrival). Returns false when the link to etcd drops it.
     func restWrite(_ request: EtcdRequest, from handler: Int) -> Bool {
-        send(.etcdRequest(callID: .max, attempt: .max, generation: 0, request), from: handler,
+        send(.etcdRequest(callID: .max, attempt: .max, generation: 0, request), from: HostID(handler),
              to: layout.etcd(etcdEndpoints[handler]))
     }
 }

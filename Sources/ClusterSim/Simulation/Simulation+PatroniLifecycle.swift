@@ -20,7 +20,7 @@ extension Simulation {
 
     func startupLeaseAnswered(_ node: Int, _ result: EtcdCallResult) {
         guard case .answered(.leaseGranted(let id, _)) = result else {
-            scheduler.schedule(.agentStartupRetry(node: node, generation: agents[node].generation), after: .seconds(5))
+            env.scheduler.schedule(.agentStartupRetry(node: node, generation: agents[node].generation), after: .seconds(5))
             return
         }
         agents[node].lease = id
@@ -30,7 +30,7 @@ extension Simulation {
 
     func startupLoadAnswered(_ node: Int, _ result: EtcdCallResult) {
         guard case .answered(.range(let entries)) = result else {
-            scheduler.schedule(.agentStartupRetry(node: node, generation: agents[node].generation), after: .seconds(5))
+            env.scheduler.schedule(.agentStartupRetry(node: node, generation: agents[node].generation), after: .seconds(5))
             return
         }
         fillCache(node, entries)
@@ -101,7 +101,7 @@ extension Simulation {
             postgres[node].generation += 1
             fastStop(node)
         }
-        scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .shutdownPoll), after: .seconds(1))
+        env.scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .shutdownPoll), after: .seconds(1))
     }
 
     /// `docker kill`: Patroni and PostgreSQL die at once; nothing is released.
@@ -119,11 +119,11 @@ extension Simulation {
     func shutdownPolled(_ node: Int) {
         let generation = agents[node].generation
         guard postgres[node].state == .stopped else {
-            scheduler.schedule(.agentResume(node: node, generation: generation, .shutdownPoll), after: .seconds(1))
+            env.scheduler.schedule(.agentResume(node: node, generation: generation, .shutdownPoll), after: .seconds(1))
             return
         }
         if agents[node].shutdownReleasesKey {
-            scheduler.schedule(.agentResume(node: node, generation: generation, .shutdownRelease), after: .seconds(1))
+            env.scheduler.schedule(.agentResume(node: node, generation: generation, .shutdownRelease), after: .seconds(1))
         } else {
             callEtcd(node, .put(key: keys.members[node], value: .member(memberData(node)),
                                 lease: agents[node].lease), .shutdownMember, retries: false)

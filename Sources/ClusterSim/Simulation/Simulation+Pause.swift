@@ -55,7 +55,7 @@ extension Simulation {
     /// (Patroni repeats it every cycle; the timeline keeps the first).
     private func notePaused(_ node: Int, _ message: String) {
         let host = layout.names[node]
-        if timeline.last(where: { $0.host == host && $0.kind == "paused" })?.message == message { return }
+        if env.recorder.lastEntry(on: host, kind: "paused")?.message == message { return }
         note(node, "paused", message)
     }
 

@@ -10,7 +10,7 @@ extension Simulation {
         }
         postgres[node].state = .stopping
         observeClusterChange()
-        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .fastStopDone),
+        env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .fastStopDone),
                            after: options.postgres.fastStop)
     }
 
@@ -45,7 +45,7 @@ extension Simulation {
         postgres[node].isPrimary = false
         postgres[node].state = state
         for other in postgres.indices where postgres[other].receiver == .streaming(upstream: node) {
-            send(.walClosed, from: node, to: other, extraDelay: options.network.jitter)
+            send(.walClosed, from: HostID(node), to: HostID(other), extraDelay: options.network.jitter)
         }
         observeClusterChange()
     }
@@ -60,7 +60,7 @@ extension Simulation {
         if postgres[node].control == .inProduction || postgres[node].state == .crashed { duration = duration + options.postgres.crashRecovery }
         postgres[node].state = .starting
         postgres[node].upstream = asPrimary ? nil : upstream
-        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .startDone(asPrimary: asPrimary)),
+        env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .startDone(asPrimary: asPrimary)),
                            after: duration)
     }
 
@@ -69,24 +69,24 @@ extension Simulation {
         agents[node].failsafe.forgetLeader()
         agents[node].action = .promote
         postgres[node].state = .promoting
-        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .promoteDone),
+        env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .promoteDone),
                            after: options.postgres.promote)
     }
 
     /// Single-user crash recovery: replays the WAL and writes an end-of-recovery checkpoint.
     func runCrashRecovery(_ node: Int) {
-        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .crashRecoveryDone),
+        env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .crashRecoveryDone),
                            after: options.postgres.crashRecovery)
     }
 
     /// pg_rewind against `leader`, taking a fixed cost plus the diverged bytes at the rewind rate.
     func runRewind(_ node: Int, from leader: Int) {
         let pg = postgres[node]
-        let fork = timelines.switchPoint(from: pg.branch, toward: postgres[leader].branch) ?? 0
+        let fork = env.timelines.switchPoint(from: pg.branch, toward: postgres[leader].branch) ?? 0
         let diverged = max(0, pg.lsn - fork)
         let micros = options.postgres.rewindBase.microseconds
             + transferMicroseconds(bytes: diverged, bytesPerSecond: options.postgres.rewindBytesPerSecond)
-        scheduler.schedule(.postgresStep(node: node, generation: pg.generation, .rewindDone(from: leader)),
+        env.scheduler.schedule(.postgresStep(node: node, generation: pg.generation, .rewindDone(from: leader)),
                            after: SimDuration(microseconds: micros))
     }
 
@@ -154,7 +154,7 @@ extension Simulation {
     private func promoted(_ node: Int) {
         let oldBranch = postgres[node].branch
         let fork = postgres[node].lsn
-        postgres[node].branch = timelines.fork(from: oldBranch, at: fork)
+        postgres[node].branch = env.timelines.fork(from: oldBranch, at: fork)
         writeEndOfRecoveryRecord(node)
         postgres[node].receiver = .idle
         postgres[node].upstream = nil
@@ -163,10 +163,12 @@ extension Simulation {
         postgres[node].control = .inProduction
         postgres[node].checkpointedSincePromotion = false
         postgres[node].slots = Array(repeating: false, count: options.nodes.count)
-        agents[node].pendingHistory = HistoryLine(timeline: timelines.number(of: oldBranch), switchLSN: fork,
+        agents[node].pendingHistory = HistoryLine(timeline: env.timelines.number(of: oldBranch), switchLSN: fork,
                                                   reason: "no recovery target specified", at: now, newLeader: name(node))
         note(node, "promoted", "PostgreSQL promoted: read-write on timeline \(timelineNumber(node))")
-        failovers.promoted(node, timeline: timelineNumber(node), at: now)
+        let time = now
+        let timelineNow = timelineNumber(node)
+        env.recorder.failovers.promoted(node, timeline: timelineNow, at: time)
         observePromotion(node)
         observeClusterChange()
         actionFinished(node)
@@ -185,7 +187,7 @@ extension Simulation {
         for other in postgres.indices {
             switch postgres[other].receiver {
             case .streaming(upstream: node), .connecting(upstream: node, _):
-                send(.walData(branch: branch, lsn: lsn), from: node, to: other, extraDelay: options.network.jitter)
+                send(.walData(branch: branch, lsn: lsn), from: HostID(node), to: HostID(other), extraDelay: options.network.jitter)
             case .streaming, .connecting, .idle, .waitingToRetry:
                 break
             }
@@ -208,7 +210,7 @@ extension Simulation {
     }
 
     private func rewound(_ node: Int, from source: Int) {
-        let fork = timelines.switchPoint(from: postgres[node].branch, toward: postgres[source].branch) ?? postgres[node].lsn
+        let fork = env.timelines.switchPoint(from: postgres[node].branch, toward: postgres[source].branch) ?? postgres[node].lsn
         postgres[node].branch = postgres[source].branch
         postgres[node].lsn = min(fork, postgres[source].lsn)
         postgres[node].control = .inArchiveRecovery

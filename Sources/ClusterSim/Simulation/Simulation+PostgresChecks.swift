@@ -8,12 +8,12 @@ extension Simulation {
     }
 
     /// Sends a check from `from` to `target`'s PostgreSQL, answered or timed out within `timeout`.
-    func ping(_ target: Int, from: Int, asker: PingAsker, timeout: SimDuration) {
+    func ping(_ target: Int, from: HostID, asker: PingAsker, timeout: SimDuration) {
         let token = nextPingToken
         nextPingToken += 1
         pendingPings[token] = asker
-        send(.pgPing(token: token), from: from, to: target)
-        scheduler.schedule(.pingTimeout(token: token), after: timeout)
+        send(.pgPing(token: token), from: from, to: HostID(target))
+        env.scheduler.schedule(.pingTimeout(token: token), after: timeout)
     }
 
     /// A check ended: answered (reachable, and whether primary), refused or timed out.

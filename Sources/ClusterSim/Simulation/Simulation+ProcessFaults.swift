@@ -35,7 +35,7 @@ extension Simulation {
         frozenUntil[node] = until
         note(node, "frozen", "Patroni frozen for \(duration)")
         recordStates()
-        scheduler.schedule(.thaw(node: node), at: until)
+        env.scheduler.schedule(.thaw(node: node), at: until)
     }
 
     /// The frozen Patroni runs again (unless a later freeze extended the pause).
@@ -55,7 +55,7 @@ extension Simulation {
         if watchdogs[node] == nil { note(node, "watchdog", "watchdog activated with a timeout of \(settings.timeout(ttl: timers(of: node).ttl))") }
         let deadline = now + settings.timeout(ttl: timers(of: node).ttl)
         watchdogs[node] = deadline
-        scheduler.schedule(.watchdogExpired(node: node, deadline: deadline), at: deadline)
+        env.scheduler.schedule(.watchdogExpired(node: node, deadline: deadline), at: deadline)
     }
 
     /// Disarms the watchdog (demotion, graceful shutdown, lost leadership).

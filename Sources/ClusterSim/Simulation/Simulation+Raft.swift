@@ -20,7 +20,7 @@ extension Simulation {
     }
 
     /// The name of etcd member `member` (`etcd`, or `etcd1`...).
-    func memberName(_ member: Int) -> String { layout.names[layout.etcd(member)] }
+    func memberName(_ member: Int) -> String { layout.name(of: layout.etcd(member)) }
 
     /// Draws this term's randomized election timeout in [E, 2E) from the `etcd-raft` stream.
     func drawElectionTimeout(_ member: Int) {
@@ -40,7 +40,7 @@ extension Simulation {
         if let pending = members[member].electionCheckAt, pending <= deadline { return }
         members[member].electionCheck += 1
         members[member].electionCheckAt = deadline
-        scheduler.schedule(.raftElectionCheck(member: member, generation: members[member].generation,
+        env.scheduler.schedule(.raftElectionCheck(member: member, generation: members[member].generation,
                                               check: members[member].electionCheck), at: deadline)
     }
 
@@ -162,7 +162,7 @@ extension Simulation {
 
     /// Schedules the leader's next heartbeat tick, tied to its incarnation and term.
     private func scheduleHeartbeat(_ member: Int) {
-        scheduler.schedule(.raftHeartbeat(member: member, generation: members[member].generation, term: members[member].term),
+        env.scheduler.schedule(.raftHeartbeat(member: member, generation: members[member].generation, term: members[member].term),
                            after: options.etcd.heartbeatInterval)
     }
 

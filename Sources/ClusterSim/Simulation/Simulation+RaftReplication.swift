@@ -142,7 +142,7 @@ extension Simulation {
     /// A message between etcd members reaches `member`; a stopped member drops it.
     func raftReceive(_ message: RaftMessage, at member: Int, from host: Int) {
         guard members[member].process == .running else { return }
-        let sender = host - layout.etcd(0)
+        let sender = host - layout.etcd(0).index
         switch message {
         case let .append(term, prevIndex, prevTerm, entries, leaderCommit):
             appendReceived(at: member, from: sender, term: term, prevIndex: prevIndex, prevTerm: prevTerm,

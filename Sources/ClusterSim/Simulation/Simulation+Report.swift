@@ -69,10 +69,11 @@ extension Simulation {
     }
 
     func buildReport() -> Report {
-        ledger.close(at: now)
+        let time = now
+        ledger.close(at: time)
         let names = options.nodes.map(\.name)
-        writablePrimary.finish(names: names)
-        fencedPrimary.finish(at: now, names: names)
+        env.recorder.writablePrimary.finish(names: names)
+        env.recorder.fencedPrimary.finish(at: time, names: names)
         var writes = WriteSummary()
         writes.attempted = ledger.attempted
         writes.acked = ledger.acked
@@ -82,22 +83,23 @@ extension Simulation {
         writes.longestOutage = ledger.longestOutage
         if let reference = referenceNode {
             let missing = ledger.settle(reference: postgres[reference].branch, end: postgres[reference].lsn,
-                                        timelines: timelines, spacing: options.postgres.walBytesPerWrite)
-            if let violation = lostWrites.missing(missing, newPrimary: name(reference), timeline: timelineNumber(reference), at: now) {
+                                        timelines: env.timelines, spacing: options.postgres.walBytesPerWrite)
+            let timelineNow = timelineNumber(reference)
+            if let violation = env.recorder.lostWrites.missing(missing, newPrimary: name(reference), timeline: timelineNow, at: time) {
                 note(reference, "violation", violation.detail)
             }
         }
-        writes.lost = lostWrites.lost
-        let (livenessResult, livenessViolation) = liveness.result(endedAt: now)
-        var violations = writablePrimary.violations + fencedPrimary.violations + timelineCheck.violations + lostWrites.violations
+        writes.lost = env.recorder.lostWrites.lost
+        let (livenessResult, livenessViolation) = env.recorder.liveness.result(endedAt: time)
+        var violations = env.recorder.writablePrimary.violations + env.recorder.fencedPrimary.violations + env.recorder.timelineCheck.violations + env.recorder.lostWrites.violations
         violations.sort { ($0.at, $0.invariant) < ($1.at, $1.invariant) }
         if let livenessViolation { violations.append(livenessViolation) }
         return Report(
             scenario: options.name, seed: options.seed, ha: options.ha.name, outcome: outcome, endedAt: now,
-            eventsHandled: scheduler.eventsHandled, timers: timers,
-            firstFaultAt: faultTimes.min(), timeline: timeline,
-            failovers: failovers.records, writes: writes, violations: violations, liveness: livenessResult,
-            final: snapshot(), history: history)
+            eventsHandled: env.scheduler.eventsHandled, timers: timers,
+            firstFaultAt: faultTimes.min(), timeline: env.recorder.timeline,
+            failovers: env.recorder.failovers.records, writes: writes, violations: violations, liveness: livenessResult,
+            final: snapshot(), history: env.recorder.history)
     }
 
     /// The node whose history decides which acknowledged writes survived: the leader,

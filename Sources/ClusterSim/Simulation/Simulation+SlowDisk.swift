@@ -24,7 +24,7 @@ extension Simulation {
         }
         nodeFaults[node].writingGeneration = postgres[node].generation
         let micros = transferMicroseconds(bytes: target - postgres[node].lsn, bytesPerSecond: rate)
-        scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .walWritten(lsn: target)),
+        env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .walWritten(lsn: target)),
                            after: SimDuration(microseconds: micros))
     }
 

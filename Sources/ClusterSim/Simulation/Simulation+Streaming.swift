@@ -6,7 +6,7 @@ extension Simulation {
         let branch = postgres[node].branch
         for other in postgres.indices {
             if case .streaming(node) = postgres[other].receiver {
-                send(.walData(branch: branch, lsn: lsn), from: node, to: other)
+                send(.walData(branch: branch, lsn: lsn), from: HostID(node), to: HostID(other))
             }
         }
     }
@@ -26,35 +26,35 @@ extension Simulation {
         postgres[node].receiverAttempts += 1
         let attempt = postgres[node].receiverAttempts
         postgres[node].receiver = .connecting(upstream: upstream, attempt: attempt)
-        send(.walConnect(attempt: attempt, branch: postgres[node].branch, lsn: postgres[node].lsn), from: node, to: upstream)
-        scheduler.schedule(.receiverTimeout(node: node, generation: postgres[node].generation, attempt: attempt),
+        send(.walConnect(attempt: attempt, branch: postgres[node].branch, lsn: postgres[node].lsn), from: HostID(node), to: HostID(upstream))
+        env.scheduler.schedule(.receiverTimeout(node: node, generation: postgres[node].generation, attempt: attempt),
                            after: options.postgres.walRetrieveRetryInterval)
     }
 
-    /// The walsender side: accept if the requested start point is in this server's history.
+    /// The walsender side: accept if the requested start point is in this server's env.recorder.history.
     func walConnectReceived(at upstream: Int, from replica: Int, attempt: UInt64, branch: Int, lsn: Int64) {
         let pg = postgres[upstream]
         guard pg.acceptsConnections else {
-            send(.refused(.wal(attempt: attempt)), from: upstream, to: replica)
+            send(.refused(.wal(attempt: attempt)), from: HostID(upstream), to: HostID(replica))
             return
         }
         if patroniManaged && pg.isPrimary && options.postgres.useSlots && !pg.slots[replica] {
-            send(.walRefused(attempt: attempt, reason: .noSlot(node: replica)), from: upstream, to: replica)
+            send(.walRefused(attempt: attempt, reason: .noSlot(node: replica)), from: HostID(upstream), to: HostID(replica))
             return
         }
-        guard timelines.contains(branch: pg.branch, end: pg.lsn, position: branch, lsn: lsn) else {
+        guard env.timelines.contains(branch: pg.branch, end: pg.lsn, position: branch, lsn: lsn) else {
             let reason: WalRefusal
             if branch == pg.branch {
                 reason = .aheadOfFlush
-            } else if let fork = timelines.switchPoint(from: branch, toward: pg.branch) {
-                reason = .forked(timeline: timelines.number(of: branch), fork: fork)
+            } else if let fork = env.timelines.switchPoint(from: branch, toward: pg.branch) {
+                reason = .forked(timeline: env.timelines.number(of: branch), fork: fork)
             } else {
                 reason = .notInHistory
             }
-            send(.walRefused(attempt: attempt, reason: reason), from: upstream, to: replica)
+            send(.walRefused(attempt: attempt, reason: reason), from: HostID(upstream), to: HostID(replica))
             return
         }
-        send(.walAccepted(attempt: attempt, branch: pg.branch, lsn: pg.lsn), from: upstream, to: replica)
+        send(.walAccepted(attempt: attempt, branch: pg.branch, lsn: pg.lsn), from: HostID(upstream), to: HostID(replica))
     }
 
     func walAccepted(at node: Int, from upstream: Int, attempt: UInt64, branch: Int, lsn: Int64) {
@@ -82,14 +82,14 @@ extension Simulation {
     /// The walreceiver lost (or could not get) its connection: retry after `wal_retrieve_retry_interval`.
     func receiverLost(_ node: Int) {
         postgres[node].receiver = .waitingToRetry
-        scheduler.schedule(.receiverRetry(node: node, generation: postgres[node].generation),
+        env.scheduler.schedule(.receiverRetry(node: node, generation: postgres[node].generation),
                            after: options.postgres.walRetrieveRetryInterval)
     }
 
     func walDataReceived(at node: Int, from upstream: Int, branch: Int, lsn: Int64) {
         guard postgres[node].receiver == .streaming(upstream: upstream), postgres[node].state == .running else { return }
         if branch != postgres[node].branch {
-            guard timelines.contains(branch: branch, end: lsn, position: postgres[node].branch, lsn: postgres[node].lsn) else {
+            guard env.timelines.contains(branch: branch, end: lsn, position: postgres[node].branch, lsn: postgres[node].lsn) else {
                 receiverLost(node)
                 return
             }
@@ -114,7 +114,7 @@ extension Simulation {
     func writeWAL(_ node: Int, to lsn: Int64) {
         if lsn > postgres[node].lsn { extendWAL(node, to: lsn) }
         if synchronousMode, case .streaming(let upstream) = postgres[node].receiver {
-            send(.walFlushed(lsn: postgres[node].lsn), from: node, to: upstream)
+            send(.walFlushed(lsn: postgres[node].lsn), from: HostID(node), to: HostID(upstream))
         }
     }
 }

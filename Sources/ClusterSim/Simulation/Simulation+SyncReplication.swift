@@ -35,7 +35,7 @@ extension Simulation {
         var released = 0
         for commit in postgres[primary].waitingCommits {
             guard commit.lsn <= flushed else { break }
-            send(.writeResult(id: commit.writeID, .committed(branch: branch, lsn: commit.lsn)), from: primary, to: layout.router)
+            send(.writeResult(id: commit.writeID, .committed(branch: branch, lsn: commit.lsn)), from: HostID(primary), to: layout.router)
             released += 1
         }
         if released > 0 { postgres[primary].waitingCommits.removeFirst(released) }
@@ -62,7 +62,7 @@ extension Simulation {
     /// The postmaster went away: sessions waiting for a synchronous commit lose their connection.
     func dropWaitingCommits(_ node: Int) {
         for commit in postgres[node].waitingCommits {
-            send(.writeResult(id: commit.writeID, .rejected(.connectionClosed)), from: node, to: layout.router)
+            send(.writeResult(id: commit.writeID, .rejected(.connectionClosed)), from: HostID(node), to: layout.router)
         }
         postgres[node].waitingCommits.removeAll()
     }
@@ -128,7 +128,7 @@ extension Simulation {
         case .assign(let common):
             setSynchronousStandbyNames(node, state.active.isEmpty ? .none : .standbys(state.active))
             if !state.active.isEmpty && state.confirmed != state.active {
-                scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .syncSettled(common: NodeSet(common))),
+                env.scheduler.schedule(.agentResume(node: node, generation: agents[node].generation, .syncSettled(common: NodeSet(common))),
                                    after: .seconds(2))
             } else {
                 recordConfirmed(node, state.confirmed, common: common)

@@ -3,12 +3,12 @@ extension Simulation {
     /// cloned from it once it runs (`cloneReplicas`). Slots are made by hand at clone time.
     func bootWithoutPatroni() {
         note(0, "initdb", "initdb and start as primary (no coordinator)")
-        scheduler.schedule(.postgresStep(node: 0, generation: postgres[0].generation, .initdbDone), after: options.postgres.initdb)
+        env.scheduler.schedule(.postgresStep(node: 0, generation: postgres[0].generation, .initdbDone), after: options.postgres.initdb)
         if case .none(let script) = options.ha, let standby = scriptStandby {
-            scheduler.schedule(.scriptCheck(node: standby), after: options.postgres.initdb + script.checkInterval)
+            env.scheduler.schedule(.scriptCheck(node: standby), after: options.postgres.initdb + script.checkInterval)
         }
         if case .manual(let operatorSettings) = options.ha {
-            scheduler.schedule(.operatorCheck, after: options.postgres.initdb + operatorSettings.checkInterval)
+            env.scheduler.schedule(.operatorCheck, after: options.postgres.initdb + operatorSettings.checkInterval)
         }
     }
 
@@ -18,7 +18,7 @@ extension Simulation {
         for node in postgres.indices where node != primary && !postgres[node].hasData {
             note(node, "basebackup", "pg_basebackup from \(name(primary))")
             postgres[primary].slots[node] = true
-            scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: primary)),
+            env.scheduler.schedule(.postgresStep(node: node, generation: postgres[node].generation, .basebackupDone(from: primary)),
                                after: SimDuration(microseconds: micros))
         }
     }
@@ -31,9 +31,9 @@ extension Simulation {
     /// The script checks the primary its standby follows.
     func runScriptCheck(_ node: Int) {
         guard case .none(let script) = options.ha, !coordinator.scriptPromoted else { return }
-        scheduler.schedule(.scriptCheck(node: node), after: script.checkInterval)
+        env.scheduler.schedule(.scriptCheck(node: node), after: script.checkInterval)
         guard postgres[node].state == .running, !postgres[node].isPrimary, let primary = postgres[node].upstream else { return }
-        ping(primary, from: node, asker: .script(node), timeout: script.checkInterval)
+        ping(primary, from: HostID(node), asker: .script(node), timeout: script.checkInterval)
     }
 
     /// After `promote_after` of failed checks the script promotes its standby; nothing
@@ -49,7 +49,8 @@ extension Simulation {
         guard now - since >= script.promoteAfter, postgres[node].state == .running, !postgres[node].isPrimary else { return }
         coordinator.scriptPromoted = true
         note(node, "promote", "failover script: primary unreachable for \(now - since), promoting \(name(node))")
-        failovers.newLeaderChosen(node, name: name(node), at: now)
+        let time = now
+        env.recorder.failovers.newLeaderChosen(node, name: name(node), at: time)
         promote(node)
     }
 
@@ -58,7 +59,7 @@ extension Simulation {
     /// The monitoring the operator watches checks the primary the application uses.
     func runMonitoringCheck() {
         guard case .manual(let operatorSettings) = options.ha else { return }
-        scheduler.schedule(.operatorCheck, after: operatorSettings.checkInterval)
+        env.scheduler.schedule(.operatorCheck, after: operatorSettings.checkInterval)
         guard !coordinator.incidentOpen else { return }
         ping(coordinator.applicationTarget, from: layout.router, asker: .monitoring, timeout: operatorSettings.checkInterval)
     }
@@ -68,7 +69,7 @@ extension Simulation {
         guard case .manual(let operatorSettings) = options.ha, !primaryHealthy, !coordinator.incidentOpen else { return }
         coordinator.incidentOpen = true
         note(layout.router, "alert", "monitoring: \(name(coordinator.applicationTarget)) does not answer as primary")
-        scheduler.schedule(.operatorStep(.detected), after: coordinator.draw(operatorSettings.detection))
+        env.scheduler.schedule(.operatorStep(.detected), after: coordinator.draw(operatorSettings.detection))
     }
 
     /// The operator's procedure: detect, decide, promote the most advanced replica, verify,
@@ -79,7 +80,7 @@ extension Simulation {
         switch step {
         case .detected:
             note(host, "operator", "operator notices that \(name(coordinator.applicationTarget)) is down")
-            scheduler.schedule(.operatorStep(.decided), after: coordinator.draw(settings.decision))
+            env.scheduler.schedule(.operatorStep(.decided), after: coordinator.draw(settings.decision))
         case .decided:
             let primary = coordinator.applicationTarget
             if postgres[primary].acceptsWrites {
@@ -94,8 +95,9 @@ extension Simulation {
                 return
             }
             note(host, "operator", "operator decides to promote \(name(candidate))")
-            failovers.newLeaderChosen(candidate, name: name(candidate), at: now)
-            scheduler.schedule(.operatorStep(.executed(candidate: candidate)), after: coordinator.draw(settings.execution))
+            let time = now
+            env.recorder.failovers.newLeaderChosen(candidate, name: name(candidate), at: time)
+            env.scheduler.schedule(.operatorStep(.executed(candidate: candidate)), after: coordinator.draw(settings.execution))
         case .executed(let candidate):
             note(host, "operator", "operator runs pg_ctl promote on \(name(candidate)) and repoints the replicas")
             promote(candidate)
@@ -103,10 +105,10 @@ extension Simulation {
                 postgres[node].upstream = candidate
                 restartReceiver(node)
             }
-            scheduler.schedule(.operatorStep(.verified(candidate: candidate)), after: coordinator.draw(settings.verification))
+            env.scheduler.schedule(.operatorStep(.verified(candidate: candidate)), after: coordinator.draw(settings.verification))
         case .verified(let candidate):
             note(host, "operator", "operator verified \(name(candidate)) as the new primary")
-            scheduler.schedule(.operatorStep(.applicationUpdated(candidate: candidate)), after: coordinator.draw(settings.applicationUpdate))
+            env.scheduler.schedule(.operatorStep(.applicationUpdated(candidate: candidate)), after: coordinator.draw(settings.applicationUpdate))
         case .applicationUpdated(let candidate):
             coordinator.applicationTarget = candidate
             coordinator.incidentOpen = false

@@ -19,8 +19,8 @@ public final class Simulation {
     /// Whether Patroni runs the cluster in `synchronous_mode`.
     let synchronousMode: Bool
 
-    var scheduler = Scheduler<SimEvent>()
-    var network: Network
+    /// Time, the network and the recorder: what the processes share.
+    var env: Environment
     var etcd: EtcdStore
     /// The etcd members (raft state), by member index.
     var members: [RaftMember]
@@ -36,19 +36,9 @@ public final class Simulation {
     var watchers: [EtcdWatcher?]
     var agents: [PatroniAgent]
     var postgres: [PostgresInstance]
-    var timelines = TimelineRegistry()
     var agentRandom: [RandomStream]
     var clients: ClientState
     var ledger = WriteLedger()
-    var failovers = FailoverTracker()
-    var writablePrimary: WritablePrimaryChecker
-    var fencedPrimary: FencedPrimaryChecker
-    var timelineCheck: TimelineChecker
-    var lostWrites: LostWriteChecker
-    var liveness: LivenessChecker
-    var timeline: [TimelineEntry] = []
-    /// The run over time, when recorded.
-    var history: RunHistory?
     var systemIdentifier: String?
     /// When each fault fires, drawn at the start of the run.
     let faultTimes: [SimInstant]
@@ -86,8 +76,6 @@ public final class Simulation {
         layout = HostLayout(nodeNames: options.nodes.map(\.name), etcdMembers: options.etcd.members)
         keys = DCSKeys(prefix: options.keyPrefix, nodeNames: options.nodes.map(\.name))
         let n = options.nodes.count
-        network = Network(options: options.network, hostCount: layout.hostCount,
-                          random: RandomStream(seed: options.seed, stream: "network"))
         var etcdRandom = RandomStream(seed: options.seed, stream: "etcd")
         etcd = EtcdStore(firstLeaseID: 0x694D_0000_0000 + Int64(etcdRandom.nextInt(below: 0xFFFF)) << 16,
                          minimumTTLSeconds: options.etcd.minimumTTLSeconds)
@@ -105,42 +93,42 @@ public final class Simulation {
         agentRandom = options.nodes.map { RandomStream(seed: options.seed, stream: "patroni/\($0.name)") }
         clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))
         coordinator = CoordinatorState(random: RandomStream(seed: options.seed, stream: "operator"))
-        writablePrimary = WritablePrimaryChecker(nodeCount: n)
-        fencedPrimary = FencedPrimaryChecker(nodeCount: n, bound: options.checks.fencedPrimaryBound)
-        timelineCheck = TimelineChecker(nodeCount: n)
-        lostWrites = LostWriteChecker(lossIsViolation: options.checks.lostWritesAreViolations || options.patroni.synchronousMode)
         endAt = SimInstant.zero + options.duration
         var faultRandom = RandomStream(seed: options.seed, stream: "faults")
         faultTimes = options.faults.map { fault in
             let spread = fault.within.microseconds
             return spread > 0 ? fault.at + SimDuration(microseconds: faultRandom.nextInt(in: 0...(spread - 1))) : fault.at
         }
-        liveness = LivenessChecker(since: faultTimes.max() ?? .zero,
-                                   within: options.checks.convergeWithin ?? timers.ttl * 3)
+        let liveness = LivenessChecker(since: faultTimes.max() ?? .zero,
+                                       within: options.checks.convergeWithin ?? timers.ttl * 3)
+        env = Environment(
+            network: Network(options: options.network, hostCount: layout.hostCount,
+                             random: RandomStream(seed: options.seed, stream: "network")),
+            recorder: Recorder(nodeCount: n, checks: options.checks,
+                               lossIsViolation: options.checks.lostWritesAreViolations || options.patroni.synchronousMode,
+                               liveness: liveness, recordHistory: options.recordHistory),
+            layout: layout)
 
         let scanOffset = SimDuration(microseconds: Int64(etcdRandom.nextInt(below: UInt64(max(1, options.etcd.lessorScanInterval.microseconds)))))
-        scheduler.schedule(.lessorScan, at: .zero + scanOffset)
+        env.scheduler.schedule(.lessorScan, at: .zero + scanOffset)
         bootEtcdMembers()
         for (index, time) in faultTimes.enumerated() {
-            scheduler.schedule(.fault(index), at: time)
+            env.scheduler.schedule(.fault(index), at: time)
         }
         if patroniManaged {
-            for node in 0..<n { scheduler.schedule(.boot(node: node), at: .zero) }
+            for node in 0..<n { env.scheduler.schedule(.boot(node: node), at: .zero) }
         } else {
-            scheduler.schedule(.bootWithoutPatroni, at: .zero)
+            env.scheduler.schedule(.bootWithoutPatroni, at: .zero)
         }
         scheduleWorkloadStart()
-        if options.recordHistory {
-            history = RunHistory(nodeCount: n)
-            scheduler.schedule(.sample, at: .zero)
-        }
-        scheduler.schedule(.livenessStart, at: liveness.since)
-        if liveness.deadline <= endAt { scheduler.schedule(.livenessDeadline, at: liveness.deadline) }
-        scheduler.schedule(.endOfRun, at: endAt)
+        if options.recordHistory { env.scheduler.schedule(.sample, at: .zero) }
+        env.scheduler.schedule(.livenessStart, at: liveness.since)
+        if liveness.deadline <= endAt { env.scheduler.schedule(.livenessDeadline, at: liveness.deadline) }
+        env.scheduler.schedule(.endOfRun, at: endAt)
     }
 
     /// The current virtual time.
-    public var now: SimInstant { scheduler.now }
+    public var now: SimInstant { env.scheduler.now }
 
     /// Runs until the scenario's duration is over (or a limit stops it) and returns the report.
     public func run() -> Report {
@@ -152,14 +140,14 @@ public final class Simulation {
     public func run(until instant: SimInstant) {
         let stop = min(instant, endAt)
         while !finished {
-            if scheduler.eventsHandled >= options.limits.maxEvents {
-                if let next = scheduler.nextTime, next <= stop {
+            if env.scheduler.eventsHandled >= options.limits.maxEvents {
+                if let next = env.scheduler.nextTime, next <= stop {
                     outcome = .eventLimitReached
                     finished = true
                 }
                 break
             }
-            guard let event = scheduler.popNext(through: stop) else { break }
+            guard let event = env.scheduler.popNext(through: stop) else { break }
             dispatch(event)
         }
     }
@@ -172,11 +160,11 @@ public final class Simulation {
 
     private func dispatch(_ event: SimEvent) {
         if frozenAgentCount > 0, let node = frozenAgent(of: event), let until = frozenUntil[node] {
-            scheduler.schedule(event, at: until)
+            env.scheduler.schedule(event, at: until)
             return
         }
         if frozenMemberCount > 0, let until = frozenMemberTime(of: event) {
-            scheduler.schedule(event, at: until)
+            env.scheduler.schedule(event, at: until)
             return
         }
         switch event {
@@ -230,7 +218,7 @@ public final class Simulation {
             observeLivenessStart()
         case .livenessDeadline:
             observeLivenessStart()
-            liveness.reachDeadline()
+            env.recorder.liveness.reachDeadline()
         case .fencingCheck(let node):
             checkFencing(node)
         case .lessorScan:
@@ -273,15 +261,15 @@ public final class Simulation {
             node = n
         case .deliver(let message):
             let to = message.to
-            guard layout.isNode(to), frozenUntil[to] != nil else { return nil }
+            guard layout.isNode(to), frozenUntil[to.index] != nil else { return nil }
             switch message.payload {
             case .probeRequest, .probeResponse, .checkRequest, .failsafeRequest, .failsafeResponse:
-                node = to
+                node = to.index
             case .refused(.etcd), .refused(.probe), .refused(.failsafe):
-                node = to
+                node = to.index
             case .held(let slot):
-                switch network.held.payload(at: slot) {
-                case .etcdResponse, .watch: node = to
+                switch env.network.held.payload(at: slot) {
+                case .etcdResponse, .watch: node = to.index
                 case .etcdRequest, .raft: return nil
                 }
             default:
@@ -300,7 +288,7 @@ public final class Simulation {
         case .deliver(let message):
             let to = message.to
             guard layout.isEtcd(to) else { return nil }
-            return members[to - layout.etcd(0)].frozenUntil
+            return members[to.index - layout.etcd(0).index].frozenUntil
         case .raftElectionCheck(let member, _, _), .raftHeartbeat(let member, _, _):
             return members[member].frozenUntil
         default:
@@ -312,9 +300,14 @@ public final class Simulation {
     /// The node's wall clock now (what Patroni's `time.time()` returns there).
     func wallNow(_ node: Int) -> SimInstant { clocks[node].wall(at: now) }
 
-    /// Adds a notable event to the timeline.
+    /// Adds a notable event on host `host` (nil: the cluster) to the timeline.
     func note(_ host: Int?, _ kind: String, _ message: String) {
-        timeline.append(TimelineEntry(at: now, host: host.map { layout.names[$0] }, kind: kind, message: message))
+        env.note(host.map(HostID.init), kind, message)
+    }
+
+    /// Adds a notable event on `host` to the timeline.
+    func note(_ host: HostID, _ kind: String, _ message: String) {
+        env.note(host, kind, message)
     }
 
     /// The name of node `node`.

@@ -17,9 +17,9 @@ public struct PictureRun: Sendable, Equatable {
     /// A run of a cluster laid out as `layout`.
     public init(summary: RunSummary, layout: HostLayout, label: String? = nil) {
         self.summary = summary
-        nodes = Array(layout.names[0..<layout.nodeCount])
-        etcdMembers = (0..<layout.etcdCount).map { layout.names[layout.etcd($0)] }
-        router = layout.names[layout.router]
+        nodes = Array(layout.nodeNames)
+        etcdMembers = Array(layout.etcdNames)
+        router = layout.name(of: layout.router)
         self.label = label
     }
 

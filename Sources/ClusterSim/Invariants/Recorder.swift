@@ -20,15 +20,62 @@ struct Recorder {
     var lostWrites: LostWriteChecker
     /// Convergence after the last fault.
     var liveness: LivenessChecker
+    /// What each node last reported of itself, by node.
+    private(set) var nodes: [NodeFacts]
+    /// The node names, by node.
+    let nodeNames: [String]
+    /// Whether Patroni runs the cluster (the leader key then decides who leads).
+    let patroniManaged: Bool
+    /// The node the leader key names, as etcd last reported it.
+    private(set) var leaderKeyHolder: Int?
 
-    /// A recorder for `nodeCount` nodes with the checks of `checks`.
-    init(nodeCount: Int, checks: CheckOptions, lossIsViolation: Bool, liveness: LivenessChecker, recordHistory: Bool) {
+    /// A recorder for the nodes `nodeNames` with the checks of `checks`.
+    init(nodeNames: [String], patroniManaged: Bool, checks: CheckOptions, lossIsViolation: Bool,
+         liveness: LivenessChecker, recordHistory: Bool) {
+        let nodeCount = nodeNames.count
+        self.nodeNames = nodeNames
+        self.patroniManaged = patroniManaged
+        nodes = Array(repeating: NodeFacts(), count: nodeCount)
         writablePrimary = WritablePrimaryChecker(nodeCount: nodeCount)
         fencedPrimary = FencedPrimaryChecker(nodeCount: nodeCount, bound: checks.fencedPrimaryBound)
         timelineCheck = TimelineChecker(nodeCount: nodeCount)
         lostWrites = LostWriteChecker(lossIsViolation: lossIsViolation)
         self.liveness = liveness
         if recordHistory { history = RunHistory(nodeCount: nodeCount) }
+    }
+
+    /// Takes what node `node` reports of itself now.
+    mutating func report(_ facts: NodeFacts, of node: Int) {
+        nodes[node] = facts
+    }
+
+    /// Takes the leader key's holder as etcd reports it now.
+    mutating func report(leaderKeyHolder holder: Int?) {
+        leaderKeyHolder = holder
+    }
+
+    /// Whether the cluster has converged: a leader accepting writes, and every other node
+    /// with data and a running agent streaming from it on its branch.
+    var isConverged: Bool {
+        guard let leader = convergenceLeader, nodes[leader].acceptsWrites else { return false }
+        return everyMemberFollows(leader)
+    }
+
+    /// The leader the cluster converges on: the leader key's holder under Patroni, else the
+    /// only node accepting writes.
+    private var convergenceLeader: Int? {
+        if patroniManaged { return leaderKeyHolder }
+        let writers = nodes.indices.filter { nodes[$0].acceptsWrites }
+        return writers.count == 1 ? writers[0] : nil
+    }
+
+    /// Whether every other node with data and a running agent streams from `leader` on its branch.
+    func everyMemberFollows(_ leader: Int) -> Bool {
+        let branch = nodes[leader].branch
+        return nodes.indices.allSatisfy { node in
+            node == leader || !nodes[node].agentRuns || !nodes[node].hasData
+                || (nodes[node].running && nodes[node].streamingFrom == leader && nodes[node].branch == branch)
+        }
     }
 
     /// Appends `entry` to the timeline.

@@ -142,7 +142,7 @@ extension Simulation {
         pingWatchdog(node)
         let time = now
         env.recorder.fencedPrimary.confirmFailsafe(node, until: time + timers(of: node).ttl, at: time, name: name(node))
-        scheduleFencingCheck(node)
+        env.scheduleFencingCheck(node)
         noteOnce(node, "failsafe", "continue to run as a leader because failsafe mode is enabled and all members are accessible")
         endCycle(node)
     }

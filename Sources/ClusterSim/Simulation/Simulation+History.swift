@@ -1,46 +1,4 @@
 extension Simulation {
-    /// Records every node's displayed state if it changed.
-    func recordStates() {
-        guard env.recorder.history != nil else { return }
-        let time = now
-        for node in postgres.indices {
-            let state = displayState(node)
-            let timeline = postgres[node].acceptsConnections ? timelineNumber(node) : nil
-            env.recorder.history?.record(node: node, state: state, timeline: timeline, at: time)
-        }
-    }
-
-    /// The state a picture shows for `node`: what PostgreSQL does, refined by Patroni's action.
-    private func displayState(_ node: Int) -> String {
-        if frozenUntil[node] != nil { return "frozen" }
-        switch agents[node].action {
-        case .rewind?: return "rewinding"
-        case .basebackup?: return "creating replica"
-        case .initdb?: return "initializing"
-        case .demote? where postgres[node].state == .stopping: return "demoting"
-        default: break
-        }
-        let pg = postgres[node]
-        switch pg.state {
-        case .running: return pg.isPrimary ? "primary" : "replica"
-        case .promoting: return "promoting"
-        case .starting: return "starting"
-        case .stopping: return "stopping"
-        case .stopped: return "stopped"
-        case .crashed: return "crashed"
-        }
-    }
-
-    /// Records the leader key's holder and the expiry of its lease.
-    func recordLeaderKey(holder: Int?, expiry: SimInstant?) {
-        guard env.recorder.history != nil else { return }
-        let time = now
-        env.recorder.history?.record(holder: holder.map(name), at: time)
-        if let holder, let expiry {
-            env.recorder.history?.record(renewal: RunHistory.LeaseRenewal(at: time, holder: name(holder), expiresAt: expiry))
-        }
-    }
-
     /// Records a fault: a window for partitions and freezes, an instant for the others.
     func recordFault(_ fault: Fault, node: Int?) {
         guard env.recorder.history != nil else { return }

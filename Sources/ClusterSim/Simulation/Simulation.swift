@@ -104,7 +104,7 @@ public final class Simulation {
         env = Environment(
             network: Network(options: options.network, hostCount: layout.hostCount,
                              random: RandomStream(seed: options.seed, stream: "network")),
-            recorder: Recorder(nodeCount: n, checks: options.checks,
+            recorder: Recorder(nodeNames: options.nodes.map(\.name), patroniManaged: patroniManaged, checks: options.checks,
                                lossIsViolation: options.checks.lostWritesAreViolations || options.patroni.synchronousMode,
                                liveness: liveness, recordHistory: options.recordHistory),
             layout: layout)
@@ -149,6 +149,7 @@ public final class Simulation {
             }
             guard let event = env.scheduler.popNext(through: stop) else { break }
             dispatch(event)
+            refreshFacts()
         }
     }
 
@@ -215,12 +216,12 @@ public final class Simulation {
             guard postgres[node].generation == generation else { return }
             receiverTimedOut(node, attempt: attempt)
         case .livenessStart:
-            observeLivenessStart()
+            env.observeLiveness()
         case .livenessDeadline:
-            observeLivenessStart()
+            env.observeLiveness()
             env.recorder.liveness.reachDeadline()
         case .fencingCheck(let node):
-            checkFencing(node)
+            env.checkFencing(node)
         case .lessorScan:
             lessorScan()
         case let .raftElectionCheck(member, generation, check):

@@ -54,10 +54,10 @@ final class EtcdChaosTests: XCTestCase {
                 XCTAssertFalse(report.violations.contains { $0.invariant != "liveness" && $0.invariant != "no-lost-acknowledged-writes" },
                                "\(context): \(report.violations)")
                 XCTAssertFalse(report.violations.contains { $0.invariant == "single-writable-primary" }, "\(context)")
-                let leaders = simulation.members.indices.filter { simulation.members[$0].role == .leader }
+                let leaders = simulation.etcd.members.indices.filter { simulation.etcd.members[$0].role == .leader }
                 XCTAssertEqual(leaders.count, 1, "\(context): etcd leaders at the end: \(leaders)")
-                let applied = Set(simulation.members.map(\.appliedIndex))
-                XCTAssertEqual(applied.count, 1, "\(context): members did not converge: \(simulation.members.map(\.appliedIndex))")
+                let applied = Set(simulation.etcd.members.map(\.appliedIndex))
+                XCTAssertEqual(applied.count, 1, "\(context): members did not converge: \(simulation.etcd.members.map(\.appliedIndex))")
                 XCTAssertEqual(report.final.members.filter { $0.role == "Leader" }.count, 1, "\(context): no Patroni leader at the end")
             }
         }

@@ -19,8 +19,8 @@ final class EtcdClusterTests: XCTestCase {
 
     /// The members that lead now, with their terms.
     private func leaders(_ simulation: Simulation) -> [(member: Int, term: Int64)] {
-        simulation.members.indices.filter { simulation.members[$0].role == .leader && simulation.members[$0].process == .running }
-            .map { ($0, simulation.members[$0].term) }
+        simulation.etcd.members.indices.filter { simulation.etcd.members[$0].role == .leader && simulation.etcd.members[$0].process == .running }
+            .map { ($0, simulation.etcd.members[$0].term) }
     }
 
     func testThreeMembersElectOneLeaderAndEveryTermHasAtMostOne() {
@@ -73,14 +73,14 @@ final class EtcdClusterTests: XCTestCase {
         harness.options.duration = .seconds(150)
         let simulation = Simulation(options: harness.options)
         simulation.run(until: .zero + .seconds(60))
-        let leaseID = simulation.etcd.entries[simulation.keys.leader]?.lease ?? 0
+        let leaseID = simulation.etcd.store.entries[simulation.keys.leader]?.lease ?? 0
         XCTAssertNotEqual(leaseID, 0)
         simulation.run(until: .zero + .seconds(63))
         guard let promoted = simulation.env.recorder.timeline.last(where: { $0.kind == "etcd-leader-elected" })?.at else {
             return XCTFail("no etcd leader after the stop")
         }
         // The promotion happens when the new leader applies its first entry, a round trip after the election.
-        let expiry = simulation.etcd.expiry(of: leaseID) ?? .zero
+        let expiry = simulation.etcd.store.expiry(of: leaseID) ?? .zero
         let renewedSince = expiry - (promoted + .seconds(30) + .seconds(1))
         XCTAssertGreaterThanOrEqual(renewedSince, .zero, "the lease expires before promotion + ttl + E")
         XCTAssertLessThan(renewedSince, .seconds(3), "the leader's keep-alive after the promotion moved it at most by now + ttl")
@@ -144,7 +144,7 @@ final class EtcdClusterTests: XCTestCase {
                           "seed \(seed): the leader lost its lock through one member: \(report.failovers)")
             XCTAssertNil(report.timeline.first { $0.message.contains("demoting self") }, "seed \(seed): the leader demoted")
             guard let leader = simulation.currentLeader else { return XCTFail("seed \(seed): no leader") }
-            XCTAssertNotEqual(simulation.etcdEndpoints[leader], 0, "seed \(seed): the leader still talks to etcd1")
+            XCTAssertNotEqual(simulation.etcdEndpoints[leader], MemberID(0), "seed \(seed): the leader still talks to etcd1")
             XCTAssertTrue(report.violations.isEmpty, "seed \(seed)")
         }
     }
@@ -158,7 +158,7 @@ final class EtcdClusterTests: XCTestCase {
             probe.run(until: cut)
             guard let leader = probe.currentLeader else { return XCTFail("seed \(seed): no leader") }
             let member = probe.etcdEndpoints[leader]
-            harness.options.faults = [Fault(at: cut, action: .partition(Partition(target: .leader, peers: [.etcdMember(member, name: "etcd\(member + 1)")], direction: .both)))]
+            harness.options.faults = [Fault(at: cut, action: .partition(Partition(target: .leader, peers: [.etcdMember(member.index, name: "etcd\(member.index + 1)")], direction: .both)))]
             let simulation = Simulation(options: harness.options)
             simulation.run(until: cut)
             var sent: SimInstant?
@@ -170,7 +170,7 @@ final class EtcdClusterTests: XCTestCase {
                 if sent == nil, simulation.agents[leader].call != nil { sent = simulation.now }
                 if simulation.etcdEndpoints[leader] != member { switched = simulation.now }
             }
-            guard let sent, let switched else { return XCTFail("seed \(seed): the leader never left etcd\(member + 1)") }
+            guard let sent, let switched else { return XCTFail("seed \(seed): the leader never left etcd\(member.index + 1)") }
             let waited = (switched - sent).seconds
             XCTAssertEqual(waited, 10.0 / 3, accuracy: 0.02, "seed \(seed): one attempt of retry_timeout / 3 before the next endpoint")
             simulation.run(until: .zero + .seconds(120))
@@ -235,9 +235,9 @@ final class EtcdClusterTests: XCTestCase {
         let (simulation, report) = harness.simulate(for: .seconds(100))
         XCTAssertNil(report.first("etcd-leader-lost"), "the returning member deposed the leader")
         XCTAssertEqual(leaders(simulation).map(\.member), [leader.member])
-        XCTAssertEqual(simulation.members.map(\.term), [leader.term, leader.term, leader.term],
+        XCTAssertEqual(simulation.etcd.members.map(\.term), [leader.term, leader.term, leader.term],
                        "pre-votes keep the isolated member's term")
-        XCTAssertEqual(simulation.members[follower].appliedIndex, simulation.members[leader.member].appliedIndex,
+        XCTAssertEqual(simulation.etcd.members[follower].appliedIndex, simulation.etcd.members[leader.member].appliedIndex,
                        "the returning member catches up")
     }
 }

@@ -20,10 +20,10 @@ final class RaftCompactionTests: XCTestCase {
         for members in [1, 3] {
             let run = try simulation(members: members, faults: "[]")
             run.run(until: .zero + .seconds(75 * 60))
-            XCTAssertGreaterThan(run.appliedEntries.count, 3 * RaftCompactionTestsLimits.batch, "\(members) members")
-            XCTAssertGreaterThan(run.appliedEntries.dropped, 0, "\(members) members")
-            for member in run.members.indices {
-                XCTAssertLessThanOrEqual(run.members[member].lastIndex - run.members[member].log.dropped,
+            XCTAssertGreaterThan(run.etcd.appliedEntries.count, 3 * RaftCompactionTestsLimits.batch, "\(members) members")
+            XCTAssertGreaterThan(run.etcd.appliedEntries.dropped, 0, "\(members) members")
+            for member in run.etcd.members.indices {
+                XCTAssertLessThanOrEqual(run.etcd.members[member].lastIndex - run.etcd.members[member].log.dropped,
                                          2 * RaftCompactionTestsLimits.batch, "member \(member) of \(members)")
             }
         }
@@ -34,17 +34,17 @@ final class RaftCompactionTests: XCTestCase {
         [{"at": "5m", "action": "stop", "target": "etcd3"}, {"at": "45m", "action": "start", "target": "etcd3"}]
         """)
         run.run(until: .zero + .seconds(44 * 60))
-        let stoppedAt = run.members[2].appliedIndex
-        XCTAssertLessThanOrEqual(run.appliedEntries.dropped, stoppedAt, "nothing etcd3 still needs is dropped")
-        XCTAssertGreaterThan(run.appliedEntries.count - stoppedAt, RaftCompactionTestsLimits.batch)
+        let stoppedAt = run.etcd.members[2].appliedIndex
+        XCTAssertLessThanOrEqual(run.etcd.appliedEntries.dropped, stoppedAt, "nothing etcd3 still needs is dropped")
+        XCTAssertGreaterThan(run.etcd.appliedEntries.count - stoppedAt, RaftCompactionTestsLimits.batch)
         run.run(until: .zero + .seconds(75 * 60))
-        XCTAssertEqual(run.members[2].appliedIndex, run.members.map(\.appliedIndex).max(), "etcd3 caught up")
-        XCTAssertGreaterThan(run.appliedEntries.dropped, stoppedAt, "compaction resumed")
+        XCTAssertEqual(run.etcd.members[2].appliedIndex, run.etcd.members.map(\.appliedIndex).max(), "etcd3 caught up")
+        XCTAssertGreaterThan(run.etcd.appliedEntries.dropped, stoppedAt, "compaction resumed")
         XCTAssertTrue(run.finish().violations.isEmpty)
     }
 }
 
 /// The compaction batch, as the simulation uses it.
 private enum RaftCompactionTestsLimits {
-    static let batch = Simulation.compactionBatch
+    static let batch = EtcdCluster.compactionBatch
 }

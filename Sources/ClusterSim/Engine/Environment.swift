@@ -17,6 +17,9 @@ struct Environment: ~Copyable {
     /// Every WAL branch created so far, so that a branch named in a message (as WAL data
     /// carries it) can be compared with another by history, as PostgreSQL does.
     var timelines = TimelineRegistry()
+    /// Watches etcd ended during the current event, which the wiring tells the watching
+    /// nodes about when the event is over.
+    var watchesEnded: [EndedWatch] = []
 
     /// An environment for the hosts of `layout`.
     init(network: Network, recorder: Recorder, layout: HostLayout) {
@@ -56,4 +59,12 @@ struct Environment: ~Copyable {
         if recorder.lastEntry(on: layout.name(of: host))?.message == message { return }
         note(host, kind, message)
     }
+}
+
+/// A node's watch that etcd ended (its member stopped, or an event could not be delivered).
+struct EndedWatch {
+    /// The watching node.
+    var node: Int
+    /// The Patroni process generation that opened the watch.
+    var generation: UInt64
 }

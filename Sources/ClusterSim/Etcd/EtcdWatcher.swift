@@ -3,8 +3,8 @@
 struct EtcdWatcher: Sendable, Equatable {
     /// The Patroni process generation that opened the watch.
     var generation: UInt64
-    /// The etcd member index the watch lives on.
-    var member: Int
+    /// The etcd member the watch lives on.
+    var member: MemberID
     /// The log index the initial read reflected; later entries stream as events.
     var fromIndex: Int
 }

@@ -23,12 +23,12 @@ enum RaftCommand: Sendable, Equatable {
 /// Who is waiting for the answer to a client request: the member the client is
 /// connected to (in one incarnation of that process) and the client call's identity.
 struct EtcdOrigin: Sendable, Equatable {
-    /// The member index that received the request.
-    var member: Int
+    /// The member that received the request.
+    var member: MemberID
     /// The incarnation of that member: a restarted member no longer answers.
     var memberGeneration: UInt64
-    /// The node (host ID) whose Patroni sent it.
-    var node: Int
+    /// The host whose client sent it (a node's Patroni or its REST API).
+    var client: HostID
     /// The client call.
     var callID: UInt64
     /// The HTTP attempt of the call.

@@ -28,7 +28,7 @@ struct RaftMember: Sendable {
     var role: Role = .follower
     var term: Int64 = 0
     /// The candidate this member voted for in `term`.
-    var votedFor: Int?
+    var votedFor: MemberID?
     var log = CompactedLog<RaftEntry>()
     /// The term of the last compacted entry (0 before any compaction).
     var compactedTerm: Int64 = 0
@@ -37,7 +37,7 @@ struct RaftMember: Sendable {
     /// The highest log index applied (answers sent, watch events streamed).
     var appliedIndex = 0
     /// The leader of `term`, when known.
-    var leader: Int?
+    var leader: MemberID?
     /// When this member last heard from its leader (a valid append).
     var heardFromLeaderAt: SimInstant?
     /// This term's randomized election timeout, drawn in [E, 2E).
@@ -48,13 +48,13 @@ struct RaftMember: Sendable {
     var electionCheck: UInt64 = 0
     /// When the pending election check fires, if one is pending.
     var electionCheckAt: SimInstant?
-    /// Votes (or pre-votes) granted to this candidate, by member.
+    /// Votes (or pre-votes) granted to this candidate, by `MemberID`.
     var votes: [Bool] = []
-    /// Leader only: the next index to send to each member.
+    /// Leader only: the next index to send to each member, by `MemberID`.
     var nextIndex: [Int] = []
-    /// Leader only: the highest index known replicated on each member.
+    /// Leader only: the highest index known replicated on each member, by `MemberID`.
     var matchIndex: [Int] = []
-    /// Leader only: when each member last answered an append (CheckQuorum).
+    /// Leader only: when each member last answered an append (CheckQuorum), by `MemberID`.
     var lastAck: [SimInstant] = []
     /// Leader only: the index of this term's first entry; once applied, the lessor is promoted.
     var termStartIndex = 0

@@ -20,8 +20,12 @@ public struct HostLayout: Sendable, Equatable {
 
     /// The number of hosts.
     public var hostCount: Int { names.count }
-    /// The host of etcd member `index`.
-    public func etcd(_ index: Int) -> HostID { HostID(nodeCount + index) }
+    /// The host of etcd member `member`.
+    public func host(of member: MemberID) -> HostID { HostID(nodeCount + member.index) }
+    /// The etcd member on `host`, if it is one.
+    public func member(on host: HostID) -> MemberID? { isEtcd(host) ? MemberID(host.index - nodeCount) : nil }
+    /// The node called `name`, if any (as a host index; nodes come first).
+    public func nodeIndex(named name: String) -> Int? { nodeNames.firstIndex(of: name) }
     /// The host of the client router.
     public var router: HostID { HostID(nodeCount + etcdCount) }
     /// The display name of `host`.

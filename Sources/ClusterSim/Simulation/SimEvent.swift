@@ -40,11 +40,11 @@ enum SimEvent {
     /// etcd's lessor looks for expired leases.
     case lessorScan
     /// An etcd member's election timer may have run out (ignored if superseded).
-    case raftElectionCheck(member: Int, generation: UInt64, check: UInt64)
+    case raftElectionCheck(member: MemberID, generation: UInt64, check: UInt64)
     /// An etcd leader's heartbeat tick (ignored if the member restarted or lost its term).
-    case raftHeartbeat(member: Int, generation: UInt64, term: Int64)
+    case raftHeartbeat(member: MemberID, generation: UInt64, term: Int64)
     /// A frozen etcd member runs again.
-    case etcdThaw(member: Int)
+    case etcdThaw(member: MemberID)
     /// The workload starts its next write.
     case clientWrite
     /// The oldest pending client writes reach their timeout.

@@ -7,7 +7,7 @@ extension Simulation {
     /// see ``operatorHost``), so the write goes through etcd's leader and needs a quorum like
     /// any other; every watcher sees the new value (and wakes, PATRONI.md §1.2).
     func setConfig(_ change: DynamicConfigChange) {
-        guard case .config(let current)? = etcd.entries[keys.config]?.value else {
+        guard case .config(let current)? = etcd.store.entries[keys.config]?.value else {
             note(nil, "no-op", "set-config skipped: no config key in the DCS yet")
             return
         }

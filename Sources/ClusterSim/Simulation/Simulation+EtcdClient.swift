@@ -23,7 +23,7 @@ extension Simulation {
         let timeout = min(clientTimeouts(node).perAttempt, call.deadline - wallNow(node))
         let generation = agents[node].generation
         send(.etcdRequest(callID: call.id, attempt: call.attempt, generation: generation, call.request),
-             from: HostID(node), to: layout.etcd(etcdEndpoints[node]))
+             from: HostID(node), to: layout.host(of: etcdEndpoints[node]))
         env.scheduler.schedule(.callAttemptTimeout(node: node, generation: generation, callID: call.id, attempt: call.attempt),
                            after: timeout)
     }
@@ -43,7 +43,7 @@ extension Simulation {
         let remaining = call.deadline - wallNow(node)
         let timeouts = clientTimeouts(node)
         if call.attemptsInRound % timeouts.attemptsPerEndpoint == 0 {
-            etcdEndpoints[node] = (etcdEndpoints[node] + 1) % layout.etcdCount
+            etcdEndpoints[node] = MemberID((etcdEndpoints[node].index + 1) % layout.etcdCount)
         }
         if remaining <= .zero {
             agents[node].call = nil

@@ -95,7 +95,7 @@ extension Simulation {
     }
 
     /// The node named by the leader key in etcd now.
-    var currentLeader: Int? { leaderKeyHolder(etcd.entries[keys.leader]?.value) }
+    var currentLeader: Int? { etcd.currentLeader }
 
     private func noteFault(_ fault: Fault, node: Int) {
         previousFaultNode = node
@@ -115,8 +115,8 @@ extension Simulation {
         var result: [HostID] = []
         for peer in peers {
             switch peer {
-            case .etcd: result += (0..<layout.etcdCount).map(layout.etcd)
-            case .etcdMember(let member, _): result.append(layout.etcd(member))
+            case .etcd: result += etcd.memberIDs.map(layout.host(of:))
+            case .etcdMember(let member, _): result.append(layout.host(of: MemberID(member)))
             case .otherNodes: result += (0..<layout.nodeCount).map(HostID.init).filter { $0 != host }
             case .node(let index, _): result.append(HostID(index))
             case .clients: result.append(layout.router)

@@ -66,15 +66,16 @@ extension Simulation {
     private func deliverHeld(_ payload: consuming HeldPayload, at to: Int, from: Int) {
         switch payload {
         case let .etcdRequest(callID, attempt, generation, request):
-            etcdReceive(request, callID: callID, attempt: attempt, generation: generation, from: from,
-                        member: to - layout.etcd(0).index)
+            guard let member = layout.member(on: HostID(to)) else { return }
+            etcd.receive(request, callID: callID, attempt: attempt, generation: generation, from: HostID(from), at: member, &env)
         case let .etcdResponse(callID, attempt, generation, response):
             guard agents[to].generation == generation, agents[to].process != .stopped else { return }
             etcdAnswered(to, callID: callID, attempt: attempt, response: response)
         case let .watch(generation, event):
             watchDelivered(to, generation: generation, event: event)
         case .raft(let raftMessage):
-            raftReceive(raftMessage, at: to - layout.etcd(0).index, from: from)
+            guard let member = layout.member(on: HostID(to)), let sender = layout.member(on: HostID(from)) else { return }
+            etcd.receive(raftMessage, at: member, from: sender, &env)
         }
     }
 

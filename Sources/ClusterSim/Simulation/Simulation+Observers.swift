@@ -56,16 +56,6 @@ extension Simulation {
         env.recordStates()
     }
 
-    /// Re-evaluates lease coverage after etcd changed the leader key or a lease. It looks the
-    /// leader key up once for its holder and its lease, as this runs after every applied
-    /// write and keep-alive.
-    func observeLeaderKey() {
-        let leaderKey = etcd.entries[keys.leader]
-        let holder = leaderKeyHolder(leaderKey?.value)
-        let expiry = holder == nil ? nil : leaderKey.flatMap { etcd.expiry(of: $0.lease) }
-        env.leaderKeyObserved(holder: holder, expiry: expiry)
-    }
-
     /// A node's WAL moved to another timeline.
     func observeTimeline(_ node: Int) {
         let time = now

@@ -112,7 +112,7 @@ extension Simulation {
 
     /// The request in etcd's `/failover` key now, unless it is absent or `{}`.
     var currentFailoverRequest: FailoverRequest? {
-        guard case .failover(let request)? = etcd.entries[keys.failover]?.value, !request.isEmpty else { return nil }
+        guard case .failover(let request)? = etcd.store.entries[keys.failover]?.value, !request.isEmpty else { return nil }
         return request
     }
 
@@ -126,7 +126,7 @@ extension Simulation {
         let handler = operatorHost
         recordFault(fault, node: handler)
         note(nil, "fault", "fault: \(fault.action.label)")
-        guard case var .config(config)? = etcd.entries[keys.config]?.value else {
+        guard case var .config(config)? = etcd.store.entries[keys.config]?.value else {
             note(nil, "manual-failover", "Error: the cluster has no configuration yet")
             return
         }
@@ -155,6 +155,6 @@ extension Simulation {
     /// on arrival). Returns false when the link to etcd drops it.
     func restWrite(_ request: EtcdRequest, from handler: Int) -> Bool {
         send(.etcdRequest(callID: .max, attempt: .max, generation: 0, request), from: HostID(handler),
-             to: layout.etcd(etcdEndpoints[handler]))
+             to: layout.host(of: etcdEndpoints[handler]))
     }
 }

@@ -94,7 +94,7 @@ extension Simulation {
         agents[node].action = nil
         agents[node].loop = .inCycle
         agents[node].shutdownReleasesKey = releases
-        watchers[node] = nil
+        etcd.dropWatch(of: node)
         note(node, "shutdown", "received SIGTERM, shutting down")
         disarmWatchdog(node)
         if postgres[node].processAlive && postgres[node].state != .stopping {

@@ -21,7 +21,7 @@ extension Simulation {
         agents[node].leaderExpiry = nil
         if frozenUntil[node] != nil { frozenAgentCount -= 1 }
         frozenUntil[node] = nil
-        watchers[node] = nil
+        etcd.dropWatch(of: node)
     }
 
     /// SIGSTOP of Patroni for `duration`: its timers and the messages to it wait; PostgreSQL runs on.

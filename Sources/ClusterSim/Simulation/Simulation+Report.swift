@@ -3,7 +3,7 @@ extension Simulation {
     /// Under Patroni the rows come from the member keys (a member whose key expired shows
     /// with an empty role); without Patroni they come from PostgreSQL itself.
     public func snapshot() -> ClusterSnapshot {
-        let dump = etcd.sortedEntries.map { EtcdKeyDump(key: $0.key, value: $0.value.rendered, lease: $0.lease == 0 ? nil : $0.lease) }
+        let dump = etcd.store.sortedEntries.map { EtcdKeyDump(key: $0.key, value: $0.value.rendered, lease: $0.lease == 0 ? nil : $0.lease) }
         var rows: [MemberRow]
         if patroniManaged {
             rows = options.nodes.indices.map(memberRow)
@@ -12,10 +12,10 @@ extension Simulation {
         }
         for node in rows.indices { rows[node].postgresRole = postgresRole(node) }
         var syncStandbys: [String]?
-        if case .sync(_, let standbys, _)? = etcd.entries[keys.sync]?.value { syncStandbys = standbys }
+        if case .sync(_, let standbys, _)? = etcd.store.entries[keys.sync]?.value { syncStandbys = standbys }
         var snapshot = ClusterSnapshot(at: now, systemIdentifier: systemIdentifier, members: rows, keys: dump,
                                        leaderKeyHolder: currentLeader.map(name), syncStandbys: syncStandbys)
-        if case let .sync(leader, _, quorum)? = etcd.entries[keys.sync]?.value {
+        if case let .sync(leader, _, quorum)? = etcd.store.entries[keys.sync]?.value {
             snapshot.syncLeader = leader
             snapshot.syncQuorum = quorum
         }
@@ -30,17 +30,17 @@ extension Simulation {
     }
 
     private func memberRow(_ node: Int) -> MemberRow {
-        guard case .member(let data)? = etcd.entries[keys.members[node]]?.value else {
+        guard case .member(let data)? = etcd.store.entries[keys.members[node]]?.value else {
             return MemberRow(name: name(node), host: name(node), role: "", state: postgres[node].state.rawValue,
                              timeline: nil, lagBytes: nil, registered: false, lsn: postgres[node].lsn)
         }
         let isLeader = node == currentLeader
         var lag: Int64?
-        if !isLeader, case .status(let optime)? = etcd.entries[keys.status]?.value, let lsn = data.xlogLocation {
+        if !isLeader, case .status(let optime)? = etcd.store.entries[keys.status]?.value, let lsn = data.xlogLocation {
             lag = max(0, optime - lsn)
         }
         var role = isLeader ? "Leader" : "Replica"
-        if !isLeader, case .sync(_, let standbys, _)? = etcd.entries[keys.sync]?.value, standbys.contains(name(node)) {
+        if !isLeader, case .sync(_, let standbys, _)? = etcd.store.entries[keys.sync]?.value, standbys.contains(name(node)) {
             role = options.patroni.quorumCommit ? "Quorum Standby" : "Sync Standby"
         }
         return MemberRow(name: name(node), host: name(node), role: role,

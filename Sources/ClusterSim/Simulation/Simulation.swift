@@ -21,19 +21,10 @@ public final class Simulation {
 
     /// Time, the network and the recorder: what the processes share.
     var env: Environment
-    var etcd: EtcdStore
-    /// The etcd members (raft state), by member index.
-    var members: [RaftMember]
-    /// What each committed log entry produced when the store applied it, by log index.
-    var appliedEntries = CompactedLog<AppliedEntry>()
-    /// Election timeouts of the etcd members (stream `etcd-raft`, unused with one member).
-    var raftRandom: RandomStream
-    /// How many etcd members are frozen now (so that dispatch looks only when one is).
-    var frozenMemberCount = 0
-    /// The etcd endpoint each node's Patroni talks to now, as a member index.
-    var etcdEndpoints: [Int]
-    /// Each node's watch of the cluster prefix, or nil.
-    var watchers: [EtcdWatcher?]
+    /// The etcd cluster.
+    var etcd: EtcdCluster
+    /// The etcd member each node's Patroni talks to now.
+    var etcdEndpoints: [MemberID]
     var agents: [PatroniAgent]
     var postgres: [PostgresInstance]
     var agentRandom: [RandomStream]
@@ -62,7 +53,7 @@ public final class Simulation {
     /// The node the last fault acted on (for the `previous` target).
     var previousFaultNode: Int?
     /// The etcd member the last fault acted on, when it acted on one (for the `previous` target).
-    var previousFaultMember: Int?
+    var previousFaultMember: MemberID?
     var outcome: RunOutcome = .completed
     var finished = false
     let endAt: SimInstant
@@ -77,12 +68,9 @@ public final class Simulation {
         keys = DCSKeys(prefix: options.keyPrefix, nodeNames: options.nodes.map(\.name))
         let n = options.nodes.count
         var etcdRandom = RandomStream(seed: options.seed, stream: "etcd")
-        etcd = EtcdStore(firstLeaseID: 0x694D_0000_0000 + Int64(etcdRandom.nextInt(below: 0xFFFF)) << 16,
-                         minimumTTLSeconds: options.etcd.minimumTTLSeconds)
-        watchers = Array(repeating: nil, count: n)
-        etcdEndpoints = Array(repeating: 0, count: n)
-        members = Array(repeating: RaftMember(), count: options.etcd.members)
-        raftRandom = RandomStream(seed: options.seed, stream: "etcd-raft")
+        etcd = EtcdCluster(options: options.etcd, keys: keys, layout: layout, random: &etcdRandom,
+                           raftRandom: RandomStream(seed: options.seed, stream: "etcd-raft"))
+        etcdEndpoints = Array(repeating: MemberID(0), count: n)
         agents = Array(repeating: PatroniAgent(), count: n)
         postgres = Array(repeating: PostgresInstance(nodeCount: n), count: n)
         clocks = options.nodes.map(\.clock)
@@ -111,7 +99,7 @@ public final class Simulation {
 
         let scanOffset = SimDuration(microseconds: Int64(etcdRandom.nextInt(below: UInt64(max(1, options.etcd.lessorScanInterval.microseconds)))))
         env.scheduler.schedule(.lessorScan, at: .zero + scanOffset)
-        bootEtcdMembers()
+        etcd.boot(&env)
         for (index, time) in faultTimes.enumerated() {
             env.scheduler.schedule(.fault(index), at: time)
         }
@@ -149,6 +137,7 @@ public final class Simulation {
             }
             guard let event = env.scheduler.popNext(through: stop) else { break }
             dispatch(event)
+            endWatches()
             refreshFacts()
         }
     }
@@ -164,7 +153,7 @@ public final class Simulation {
             env.scheduler.schedule(event, at: until)
             return
         }
-        if frozenMemberCount > 0, let until = frozenMemberTime(of: event) {
+        if etcd.frozenMemberCount > 0, let until = frozenMemberTime(of: event) {
             env.scheduler.schedule(event, at: until)
             return
         }
@@ -223,13 +212,13 @@ public final class Simulation {
         case .fencingCheck(let node):
             env.checkFencing(node)
         case .lessorScan:
-            lessorScan()
+            etcd.lessorScan(&env)
         case let .raftElectionCheck(member, generation, check):
-            electionCheckFired(member, generation: generation, check: check)
+            etcd.electionCheckFired(member, generation: generation, check: check, &env)
         case let .raftHeartbeat(member, generation, term):
-            heartbeatTick(member, generation: generation, term: term)
+            etcd.heartbeatTick(member, generation: generation, term: term, &env)
         case .etcdThaw(let member):
-            thawEtcdMember(member)
+            etcd.thaw(member, &env)
         case .clientWrite:
             startWrite()
         case .writeTimeout:
@@ -288,15 +277,25 @@ public final class Simulation {
         switch event {
         case .deliver(let message):
             let to = message.to
-            guard layout.isEtcd(to) else { return nil }
-            return members[to.index - layout.etcd(0).index].frozenUntil
+            guard let member = layout.member(on: to) else { return nil }
+            return etcd.frozenUntil(member)
         case .raftElectionCheck(let member, _, _), .raftHeartbeat(let member, _, _):
-            return members[member].frozenUntil
+            return etcd.frozenUntil(member)
         default:
             return nil
         }
     }
 
+
+    /// Tells the nodes whose watch etcd ended in the last event: their Patroni's cache is
+    /// no longer ready and is reloaded in its next cycle.
+    private func endWatches() {
+        guard !env.watchesEnded.isEmpty else { return }
+        for ended in env.watchesEnded where agents[ended.node].generation == ended.generation {
+            agents[ended.node].cacheReady = false
+        }
+        env.watchesEnded.removeAll()
+    }
 
     /// The node's wall clock now (what Patroni's `time.time()` returns there).
     func wallNow(_ node: Int) -> SimInstant { clocks[node].wall(at: now) }

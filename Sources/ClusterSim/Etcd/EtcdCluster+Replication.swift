@@ -1,24 +1,25 @@
-extension Simulation {
+/// Raft log replication among the etcd members: appends, commit, apply and compaction.
+extension EtcdCluster {
     /// The most entries one append carries; a follower further behind catches up over several.
     static let maxEntriesPerAppend = 64
 
     /// Leader `leader` appends a command to its log and replicates it; it is applied
     /// (and answered) once a quorum has it. With one member that happens at once.
-    func propose(_ command: RaftCommand, at leader: Int) {
+    mutating func propose(_ command: RaftCommand, at leader: MemberID, _ env: inout Environment) {
         members[leader].log.append(RaftEntry(term: members[leader].term, command: command))
         members[leader].matchIndex[leader] = members[leader].lastIndex
-        sendAppends(leader)
-        advanceCommit(leader)
+        sendAppends(leader, &env)
+        advanceCommit(leader, &env)
     }
 
     /// Sends an append to every other member.
-    func sendAppends(_ leader: Int) {
-        for peer in members.indices where peer != leader { sendAppend(leader, to: peer) }
+    mutating func sendAppends(_ leader: MemberID, _ env: inout Environment) {
+        for peer in memberIDs where peer != leader { sendAppend(leader, to: peer, &env) }
     }
 
     /// Sends `peer` the entries from its next index on (optimistically assuming they arrive).
     /// It reads the leader's state in place: copying the member would copy its log and arrays.
-    private func sendAppend(_ leader: Int, to peer: Int) {
+    private mutating func sendAppend(_ leader: MemberID, to peer: MemberID, _ env: inout Environment) {
         let prevIndex = max(members[leader].nextIndex[peer] - 1, members[leader].log.dropped)
         let last = min(members[leader].lastIndex, prevIndex + Self.maxEntriesPerAppend)
         let entries = members[leader].log.elements(from: prevIndex + 1, through: last)
@@ -26,71 +27,72 @@ extension Simulation {
         let message = RaftMessage.append(term: members[leader].term, prevIndex: prevIndex,
                                          prevTerm: members[leader].term(at: prevIndex) ?? 0,
                                          entries: entries, leaderCommit: members[leader].commitIndex)
-        send(.raft(message), from: layout.etcd(leader), to: layout.etcd(peer))
+        env.send(.raft(message), from: layout.host(of: leader), to: layout.host(of: peer))
     }
 
     /// An append from `leader` reaches `member`: it accepts the leader of a term at least
     /// its own, stores the entries if its log matches at `prevIndex`, learns the commit
     /// index and acknowledges after persisting them.
-    func appendReceived(at member: Int, from leader: Int, term: Int64, prevIndex: Int, prevTerm: Int64,
-                        entries: [RaftEntry], leaderCommit: Int) {
-        let host = layout.etcd(member)
+    mutating func appendReceived(at member: MemberID, from leader: MemberID, term: Int64, prevIndex: Int, prevTerm: Int64,
+                                 entries: [RaftEntry], leaderCommit: Int, _ env: inout Environment) {
+        let host = layout.host(of: member)
         guard term >= members[member].term else {
-            send(.raft(.appendReply(term: members[member].term, success: false, match: members[member].lastIndex)),
-                 from: host, to: layout.etcd(leader))
+            env.send(.raft(.appendReply(term: members[member].term, success: false, match: members[member].lastIndex)),
+                     from: host, to: layout.host(of: leader))
             return
         }
         if term > members[member].term || members[member].role != .follower {
-            stepDown(member, toTerm: term)
+            stepDown(member, toTerm: term, &env)
         }
         members[member].leader = leader
-        members[member].heardFromLeaderAt = now
-        armElection(member)
+        members[member].heardFromLeaderAt = env.now
+        armElection(member, &env)
         guard let localTerm = members[member].term(at: prevIndex), localTerm == prevTerm else {
             let hint = min(members[member].lastIndex, prevIndex - 1)
-            send(.raft(.appendReply(term: term, success: false, match: hint)), from: host, to: layout.etcd(leader))
+            env.send(.raft(.appendReply(term: term, success: false, match: hint)), from: host, to: layout.host(of: leader))
             return
         }
         let match = members[member].store(entries, after: prevIndex)
         members[member].commitIndex = max(members[member].commitIndex, min(leaderCommit, match))
-        send(.raft(.appendReply(term: term, success: true, match: match)), from: host, to: layout.etcd(leader),
-             extraDelay: entries.isEmpty ? .zero : options.etcd.commitLatency)
-        applyCommitted(member)
+        env.send(.raft(.appendReply(term: term, success: true, match: match)), from: host, to: layout.host(of: leader),
+                 extraDelay: entries.isEmpty ? .zero : options.commitLatency)
+        applyCommitted(member, &env)
     }
 
     /// A follower's answer reaches leader `leader`.
-    func appendAnswered(at leader: Int, by peer: Int, term: Int64, success: Bool, match: Int) {
+    mutating func appendAnswered(at leader: MemberID, by peer: MemberID, term: Int64, success: Bool, match: Int,
+                                 _ env: inout Environment) {
         if term > members[leader].term {
-            stepDown(leader, toTerm: term)
+            stepDown(leader, toTerm: term, &env)
             return
         }
         guard members[leader].role == .leader, term == members[leader].term else { return }
-        members[leader].lastAck[peer] = now
+        members[leader].lastAck[peer] = env.now
         if success {
             members[leader].matchIndex[peer] = max(members[leader].matchIndex[peer], match)
             members[leader].nextIndex[peer] = max(members[leader].nextIndex[peer], match + 1)
-            advanceCommit(leader)
+            advanceCommit(leader, &env)
         } else {
             members[leader].nextIndex[peer] = max(1, min(members[leader].nextIndex[peer] - 1, match + 1))
-            sendAppend(leader, to: peer)
+            sendAppend(leader, to: peer, &env)
         }
     }
 
     /// Commits the highest index a quorum has, if it is of the leader's term (raft §5.4.2),
     /// applies it, and tells the followers at once.
-    func advanceCommit(_ leader: Int) {
-        let index = members[leader].quorumMatchIndex(options.etcd.quorum)
+    mutating func advanceCommit(_ leader: MemberID, _ env: inout Environment) {
+        let index = members[leader].quorumMatchIndex(options.quorum)
         guard index > members[leader].commitIndex, members[leader].term(at: index) == members[leader].term else { return }
         members[leader].commitIndex = index
-        applyCommitted(leader)
-        if members[leader].role == .leader { sendAppends(leader) }
+        applyCommitted(leader, &env)
+        if members[leader].role == .leader { sendAppends(leader, &env) }
     }
 
     /// `member` applies its committed entries in order. The first member to apply an
     /// entry applies it to the store; every member then answers its own clients and
     /// streams the events to its watches. A leader's lessor is promoted when the first
     /// entry of its term is applied: every lease then expires TTL + E from now.
-    func applyCommitted(_ member: Int) {
+    mutating func applyCommitted(_ member: MemberID, _ env: inout Environment) {
         var storeChanged = false
         while members[member].appliedIndex < members[member].commitIndex {
             let index = members[member].appliedIndex + 1
@@ -98,7 +100,7 @@ extension Simulation {
             let output: AppliedEntry
             if index > appliedEntries.count {
                 precondition(index == appliedEntries.count + 1, "raft applied entry \(index) after \(appliedEntries.count)")
-                output = applyToStore(entry, leader: member)
+                output = applyToStore(entry, leader: member, &env)
                 appliedEntries.append(output)
                 storeChanged = storeChanged || !Self.isSilentRevocation(entry, output)
             } else {
@@ -106,15 +108,15 @@ extension Simulation {
                 precondition(output.term == entry.term, "raft applied different entries at index \(index)")
             }
             members[member].appliedIndex = index
-            publishApplied(index, entry: entry, output: output, at: member)
+            publishApplied(index, entry: entry, output: output, at: member, &env)
             if members[member].role == .leader, index == members[member].termStartIndex, !members[member].promoted {
                 members[member].promoted = true
-                etcd.promote(now: now, extend: options.etcd.electionTimeout)
+                store.promote(now: env.now, extend: options.electionTimeout)
                 storeChanged = true
             }
         }
-        if storeChanged { observeLeaderKey() }
-        compactRaftLogs()
+        if storeChanged { reportLeaderKey(&env) }
+        compactLogs()
     }
 
     /// How many entries every member must have applied beyond the last compaction before
@@ -124,11 +126,11 @@ extension Simulation {
     /// Drops from every member's log, and from the applied outputs, the entries every
     /// member has applied: nothing reads them again (a member restarts from its applied
     /// index and appends never go below it), so memory does not grow with the run.
-    private func compactRaftLogs() {
+    private mutating func compactLogs() {
         var applied = Int.max
-        for member in members.indices { applied = min(applied, members[member].appliedIndex) }
+        for member in memberIDs { applied = min(applied, members[member].appliedIndex) }
         guard applied - appliedEntries.dropped >= Self.compactionBatch else { return }
-        for member in members.indices { members[member].compact(through: applied) }
+        for member in memberIDs { members[member].compact(through: applied) }
         appliedEntries.drop(through: applied)
     }
 
@@ -139,26 +141,25 @@ extension Simulation {
         return false
     }
 
-    /// A message between etcd members reaches `member`; a stopped member drops it.
-    func raftReceive(_ message: RaftMessage, at member: Int, from host: Int) {
+    /// A message between etcd members reaches `member` from `sender`; a stopped member drops it.
+    mutating func receive(_ message: RaftMessage, at member: MemberID, from sender: MemberID, _ env: inout Environment) {
         guard members[member].process == .running else { return }
-        let sender = host - layout.etcd(0).index
         switch message {
         case let .append(term, prevIndex, prevTerm, entries, leaderCommit):
             appendReceived(at: member, from: sender, term: term, prevIndex: prevIndex, prevTerm: prevTerm,
-                           entries: entries, leaderCommit: leaderCommit)
+                           entries: entries, leaderCommit: leaderCommit, &env)
         case let .appendReply(term, success, match):
-            appendAnswered(at: member, by: sender, term: term, success: success, match: match)
+            appendAnswered(at: member, by: sender, term: term, success: success, match: match, &env)
         case let .requestVote(term, lastIndex, lastTerm, pre):
-            voteRequested(at: member, by: sender, term: term, lastIndex: lastIndex, lastTerm: lastTerm, pre: pre)
+            voteRequested(at: member, by: sender, term: term, lastIndex: lastIndex, lastTerm: lastTerm, pre: pre, &env)
         case let .voteReply(term, granted, pre):
-            voteAnswered(at: member, by: sender, term: term, granted: granted, pre: pre)
+            voteAnswered(at: member, by: sender, term: term, granted: granted, pre: pre, &env)
         case let .propose(request, origin):
-            if members[member].role == .leader { propose(.request(request, origin: origin), at: member) }
+            if members[member].role == .leader { propose(.request(request, origin: origin), at: member, &env) }
         case let .serve(request, origin):
-            if members[member].role == .leader { serve(request, origin: origin, at: member) }
+            if members[member].role == .leader { serve(request, origin: origin, at: member, &env) }
         case let .served(response, origin, index):
-            answerServed(response, origin: origin, index: index)
+            answerServed(response, origin: origin, index: index, &env)
         }
     }
 }

@@ -323,14 +323,14 @@ final class InvariantCheckerTests: XCTestCase {
     // MARK: no-lost-acknowledged-writes
 
     func testNoMissingWritesIsCleanEvenWhereLossIsAViolation() {
-        var checker = LostWriteChecker(lossIsViolation: true)
+        var checker = LostWriteChecker(lossIsViolation: true, spacing: 10)
         XCTAssertNil(checker.missing(0, newPrimary: "pg2", timeline: 2, at: at(10)))
         XCTAssertEqual(checker.lost, 0)
         XCTAssertEqual(checker.violations, [])
     }
 
     func testMissingWritesAreCountedButNotAViolationWithoutADurabilityPromise() {
-        var checker = LostWriteChecker(lossIsViolation: false)
+        var checker = LostWriteChecker(lossIsViolation: false, spacing: 10)
         XCTAssertNil(checker.missing(4, newPrimary: "pg2", timeline: 2, at: at(10)))
         XCTAssertNil(checker.missing(3, newPrimary: "pg3", timeline: 3, at: at(20)))
         XCTAssertNil(checker.missing(0, newPrimary: "pg1", timeline: 4, at: at(30)))
@@ -339,7 +339,7 @@ final class InvariantCheckerTests: XCTestCase {
     }
 
     func testMissingWritesAreAViolationWhereDurabilityWasPromised() {
-        var checker = LostWriteChecker(lossIsViolation: true)
+        var checker = LostWriteChecker(lossIsViolation: true, spacing: 10)
         let expected = Violation(
             invariant: "no-lost-acknowledged-writes", at: at(10), until: at(10), nodes: ["pg2"],
             detail: "4 acknowledged writes are not in the history of pg2 on timeline 2")
@@ -352,32 +352,24 @@ final class InvariantCheckerTests: XCTestCase {
     /// promotes to timeline 2 forked at 150 and acknowledges 160...180; pg3 promotes to
     /// timeline 3 forked off timeline 2 at 170. The checker counts what each settle misses.
     func testAcknowledgedWritesPastTheForkPointAreLostEndToEnd() {
-        let spacing: Int64 = 10
         var timelines = TimelineRegistry()
-        var ledger = WriteLedger()
-        var checker = LostWriteChecker(lossIsViolation: true)
+        var checker = LostWriteChecker(lossIsViolation: true, spacing: 10)
 
-        for lsn in stride(from: Int64(100), through: 200, by: 10) {
-            ledger.ack(branch: 0, lsn: lsn, spacing: spacing, at: at(1))
-        }
+        for lsn in stride(from: Int64(100), through: 200, by: 10) { checker.acknowledged(branch: 0, lsn: lsn) }
         let two = timelines.fork(from: 0, at: 150)
-        let first = ledger.settle(reference: two, end: 150, timelines: timelines, spacing: spacing)
-        XCTAssertEqual(first, 5, "160...200 on timeline 1 are past the fork point")
-        XCTAssertEqual(checker.missing(first, newPrimary: "pg2", timeline: timelines.number(of: two), at: at(10)),
+        XCTAssertEqual(checker.settle(primary: "pg2", branch: two, end: 150, timeline: timelines.number(of: two),
+                                      timelines: timelines, at: at(10)),
                        Violation(invariant: "no-lost-acknowledged-writes", at: at(10), until: at(10), nodes: ["pg2"],
-                                 detail: "5 acknowledged writes are not in the history of pg2 on timeline 2"))
+                                 detail: "5 acknowledged writes are not in the history of pg2 on timeline 2"),
+                       "160...200 on timeline 1 are past the fork point")
+        XCTAssertNil(checker.settle(primary: "pg2", branch: two, end: 150, timeline: 2, timelines: timelines, at: at(11)),
+                     "a write is counted once")
 
-        let again = ledger.settle(reference: two, end: 150, timelines: timelines, spacing: spacing)
-        XCTAssertEqual(again, 0, "a write is counted once")
-        XCTAssertNil(checker.missing(again, newPrimary: "pg2", timeline: 2, at: at(11)))
-
-        for lsn in stride(from: Int64(160), through: 180, by: 10) {
-            ledger.ack(branch: two, lsn: lsn, spacing: spacing, at: at(12))
-        }
+        for lsn in stride(from: Int64(160), through: 180, by: 10) { checker.acknowledged(branch: two, lsn: lsn) }
         let three = timelines.fork(from: two, at: 170)
-        let second = ledger.settle(reference: three, end: 170, timelines: timelines, spacing: spacing)
-        XCTAssertEqual(second, 1, "180 on timeline 2 is past timeline 3's fork point")
-        XCTAssertNotNil(checker.missing(second, newPrimary: "pg3", timeline: timelines.number(of: three), at: at(20)))
+        XCTAssertNotNil(checker.settle(primary: "pg3", branch: three, end: 170, timeline: timelines.number(of: three),
+                                       timelines: timelines, at: at(20)),
+                        "180 on timeline 2 is past timeline 3's fork point")
 
         XCTAssertEqual(checker.lost, 6)
         XCTAssertEqual(checker.violations.map(\.detail), [
@@ -388,17 +380,11 @@ final class InvariantCheckerTests: XCTestCase {
     }
 
     func testAFailoverThatKeepsEveryAcknowledgedWriteLosesNothing() {
-        let spacing: Int64 = 10
         var timelines = TimelineRegistry()
-        var ledger = WriteLedger()
-        var checker = LostWriteChecker(lossIsViolation: true)
-        for lsn in stride(from: Int64(100), through: 200, by: 10) {
-            ledger.ack(branch: 0, lsn: lsn, spacing: spacing, at: at(1))
-        }
+        var checker = LostWriteChecker(lossIsViolation: true, spacing: 10)
+        for lsn in stride(from: Int64(100), through: 200, by: 10) { checker.acknowledged(branch: 0, lsn: lsn) }
         let two = timelines.fork(from: 0, at: 200)
-        let missing = ledger.settle(reference: two, end: 200, timelines: timelines, spacing: spacing)
-        XCTAssertEqual(missing, 0)
-        XCTAssertNil(checker.missing(missing, newPrimary: "pg2", timeline: 2, at: at(10)))
+        XCTAssertNil(checker.settle(primary: "pg2", branch: two, end: 200, timeline: 2, timelines: timelines, at: at(10)))
         XCTAssertEqual(checker.lost, 0)
         XCTAssertEqual(checker.violations, [])
     }

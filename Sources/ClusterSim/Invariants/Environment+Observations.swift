@@ -55,6 +55,30 @@ extension Environment {
         recorder.liveness.observe(converged: recorder.isConverged, at: now)
     }
 
+    /// A client write committed at `lsn` on `branch` was acknowledged by `server`.
+    mutating func writeAcknowledged(branch: Int, lsn: Int64, by server: Int) {
+        let time = now
+        recorder.lostWrites.acknowledged(branch: branch, lsn: lsn)
+        recorder.history?.recordWrite(acked: true, at: time)
+        recorder.failovers.writeAcked(by: server, at: time)
+    }
+
+    /// A client write failed.
+    mutating func writeFailed() {
+        let time = now
+        recorder.history?.recordWrite(acked: false, at: time)
+    }
+
+    /// Primary `node` has the history of `branch` up to `end` (timeline `timeline`): the
+    /// acknowledged writes it lacks are lost.
+    mutating func settleWrites(primary node: Int, branch: Int, end: Int64, timeline: Int) {
+        let time = now
+        if let violation = recorder.lostWrites.settle(primary: recorder.nodeNames[node], branch: branch, end: end,
+                                                      timeline: timeline, timelines: timelines, at: time) {
+            noteViolation([node], violation.detail)
+        }
+    }
+
     /// Records every node's displayed state if it changed.
     mutating func recordStates() {
         guard recorder.history != nil else { return }

@@ -30,7 +30,7 @@ struct Recorder {
     private(set) var leaderKeyHolder: Int?
 
     /// A recorder for the nodes `nodeNames` with the checks of `checks`.
-    init(nodeNames: [String], patroniManaged: Bool, checks: CheckOptions, lossIsViolation: Bool,
+    init(nodeNames: [String], patroniManaged: Bool, checks: CheckOptions, lossIsViolation: Bool, walBytesPerWrite: Int64,
          liveness: LivenessChecker, recordHistory: Bool) {
         let nodeCount = nodeNames.count
         self.nodeNames = nodeNames
@@ -39,7 +39,7 @@ struct Recorder {
         writablePrimary = WritablePrimaryChecker(nodeCount: nodeCount)
         fencedPrimary = FencedPrimaryChecker(nodeCount: nodeCount, bound: checks.fencedPrimaryBound)
         timelineCheck = TimelineChecker(nodeCount: nodeCount)
-        lostWrites = LostWriteChecker(lossIsViolation: lossIsViolation)
+        lostWrites = LostWriteChecker(lossIsViolation: lossIsViolation, spacing: walBytesPerWrite)
         self.liveness = liveness
         if recordHistory { history = RunHistory(nodeCount: nodeCount) }
     }

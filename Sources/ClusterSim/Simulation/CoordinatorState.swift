@@ -6,8 +6,6 @@ struct CoordinatorState {
     var scriptPromoted = false
     /// Whether the operator is working on an incident.
     var incidentOpen = false
-    /// The node the application's connection string names (router `fixed`).
-    var applicationTarget = 0
     /// Draws of the operator's delays.
     var random: RandomStream
 

@@ -23,12 +23,6 @@ extension Simulation {
         }
     }
 
-    /// Counts a client write's outcome in its second.
-    func recordWrite(acked: Bool) {
-        let time = now
-        env.recorder.history?.recordWrite(acked: acked, at: time)
-    }
-
     /// Samples every node's replication lag behind the primary, once a second.
     func sampleLag() {
         guard env.recorder.history != nil else { return }

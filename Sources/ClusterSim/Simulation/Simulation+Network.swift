@@ -32,7 +32,7 @@ extension Simulation {
         case .checkRequest(let check):
             answerCheck(at: to, check: check)
         case let .checkResponse(check, up):
-            checkAnswered(server: sender, check: check, up: up)
+            clients.checkAnswered(server: sender, check: check, up: up, &env)
         case .refused(let refusal):
             deliverRefusal(refusal, at: to, from: sender)
         case let .walConnect(attempt, branch, lsn):
@@ -58,7 +58,7 @@ extension Simulation {
         case .write(let id):
             writeReceived(at: to, id: id)
         case let .writeResult(id, outcome):
-            writeAnswered(id: id, server: sender, outcome: outcome)
+            clients.writeAnswered(id: id, server: sender, outcome: outcome, &env)
         }
     }
 
@@ -91,11 +91,11 @@ extension Simulation {
             guard agents[to].generation == generation else { return }
             failsafeAnswered(to, round: round, target: from, attempt: attempt, answer: .unreachable)
         case .check(let check):
-            checkAnswered(server: from, check: check, up: false)
+            clients.checkAnswered(server: from, check: check, up: false, &env)
         case .wal(let attempt):
             walRefused(at: to, from: from, attempt: attempt, reason: WalRefusal.connectionRefused.text(name: name))
         case .write(let id):
-            writeAnswered(id: id, server: from, outcome: .rejected(.connectionRefused))
+            clients.writeAnswered(id: id, server: from, outcome: .rejected(.connectionRefused), &env)
         case .ping(let token):
             pingAnswered(token, reachable: false, primary: false)
         }

@@ -74,10 +74,6 @@ extension Simulation {
         if let violation = env.recorder.timelineCheck.becamePrimary(node, branch: branch, number: number, at: time, names: names) {
             env.noteViolation([node], violation.detail)
         }
-        let missing = ledger.settle(reference: branch, end: postgres[node].lsn, timelines: env.timelines,
-                                    spacing: options.postgres.walBytesPerWrite)
-        if let violation = env.recorder.lostWrites.missing(missing, newPrimary: name(node), timeline: number, at: time) {
-            env.noteViolation([node], violation.detail)
-        }
+        env.settleWrites(primary: node, branch: branch, end: postgres[node].lsn, timeline: number)
     }
 }

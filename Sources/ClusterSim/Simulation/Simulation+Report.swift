@@ -70,24 +70,20 @@ extension Simulation {
 
     func buildReport() -> Report {
         let time = now
-        ledger.close(at: time)
+        clients.ledger.close(at: time)
         let names = options.nodes.map(\.name)
         env.recorder.writablePrimary.finish(names: names)
         env.recorder.fencedPrimary.finish(at: time, names: names)
         var writes = WriteSummary()
-        writes.attempted = ledger.attempted
-        writes.acked = ledger.acked
-        writes.failed = ledger.failed
+        writes.attempted = clients.ledger.attempted
+        writes.acked = clients.ledger.acked
+        writes.failed = clients.ledger.failed
         writes.pending = clients.pending.count
-        writes.failuresByReason = ledger.failuresByReason
-        writes.longestOutage = ledger.longestOutage
+        writes.failuresByReason = clients.ledger.failuresByReason
+        writes.longestOutage = clients.ledger.longestOutage
         if let reference = referenceNode {
-            let missing = ledger.settle(reference: postgres[reference].branch, end: postgres[reference].lsn,
-                                        timelines: env.timelines, spacing: options.postgres.walBytesPerWrite)
-            let timelineNow = timelineNumber(reference)
-            if let violation = env.recorder.lostWrites.missing(missing, newPrimary: name(reference), timeline: timelineNow, at: time) {
-                note(reference, "violation", violation.detail)
-            }
+            env.settleWrites(primary: reference, branch: postgres[reference].branch, end: postgres[reference].lsn,
+                             timeline: timelineNumber(reference))
         }
         writes.lost = env.recorder.lostWrites.lost
         let (livenessResult, livenessViolation) = env.recorder.liveness.result(endedAt: time)

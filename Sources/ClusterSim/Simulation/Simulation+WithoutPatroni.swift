@@ -61,14 +61,14 @@ extension Simulation {
         guard case .manual(let operatorSettings) = options.ha else { return }
         env.scheduler.schedule(.operatorCheck, after: operatorSettings.checkInterval)
         guard !coordinator.incidentOpen else { return }
-        ping(coordinator.applicationTarget, from: layout.router, asker: .monitoring, timeout: operatorSettings.checkInterval)
+        ping(clients.applicationTarget, from: layout.router, asker: .monitoring, timeout: operatorSettings.checkInterval)
     }
 
     /// A failed check opens an incident: the operator notices after the detection delay.
     func monitoringChecked(primaryHealthy: Bool) {
         guard case .manual(let operatorSettings) = options.ha, !primaryHealthy, !coordinator.incidentOpen else { return }
         coordinator.incidentOpen = true
-        note(layout.router, "alert", "monitoring: \(name(coordinator.applicationTarget)) does not answer as primary")
+        note(layout.router, "alert", "monitoring: \(name(clients.applicationTarget)) does not answer as primary")
         env.scheduler.schedule(.operatorStep(.detected), after: coordinator.draw(operatorSettings.detection))
     }
 
@@ -79,10 +79,10 @@ extension Simulation {
         let host = layout.router
         switch step {
         case .detected:
-            note(host, "operator", "operator notices that \(name(coordinator.applicationTarget)) is down")
+            note(host, "operator", "operator notices that \(name(clients.applicationTarget)) is down")
             env.scheduler.schedule(.operatorStep(.decided), after: coordinator.draw(settings.decision))
         case .decided:
-            let primary = coordinator.applicationTarget
+            let primary = clients.applicationTarget
             if postgres[primary].acceptsWrites {
                 note(host, "operator", "operator finds \(name(primary)) healthy again: no failover")
                 coordinator.incidentOpen = false
@@ -110,7 +110,7 @@ extension Simulation {
             note(host, "operator", "operator verified \(name(candidate)) as the new primary")
             env.scheduler.schedule(.operatorStep(.applicationUpdated(candidate: candidate)), after: coordinator.draw(settings.applicationUpdate))
         case .applicationUpdated(let candidate):
-            coordinator.applicationTarget = candidate
+            clients.applicationTarget = candidate
             coordinator.incidentOpen = false
             note(host, "operator", "application repointed to \(name(candidate))")
         }

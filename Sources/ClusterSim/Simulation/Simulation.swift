@@ -28,8 +28,8 @@ public final class Simulation {
     var agents: [PatroniAgent]
     var postgres: [PostgresInstance]
     var agentRandom: [RandomStream]
-    var clients: ClientState
-    var ledger = WriteLedger()
+    /// The clients and their router.
+    var clients: ClientRouter
     var systemIdentifier: String?
     /// When each fault fires, drawn at the start of the run.
     let faultTimes: [SimInstant]
@@ -79,7 +79,8 @@ public final class Simulation {
         nodeConfigs = Array(repeating: NodeConfig(settings: options.patroni, timers: timers), count: n)
         frozenUntil = Array(repeating: nil, count: n)
         agentRandom = options.nodes.map { RandomStream(seed: options.seed, stream: "patroni/\($0.name)") }
-        clients = ClientState(serverCount: n, random: RandomStream(seed: options.seed, stream: "workload"))
+        clients = ClientRouter(workload: options.workload, host: layout.router, serverNames: options.nodes.map(\.name),
+                               random: RandomStream(seed: options.seed, stream: "workload"))
         coordinator = CoordinatorState(random: RandomStream(seed: options.seed, stream: "operator"))
         endAt = SimInstant.zero + options.duration
         var faultRandom = RandomStream(seed: options.seed, stream: "faults")
@@ -94,6 +95,7 @@ public final class Simulation {
                              random: RandomStream(seed: options.seed, stream: "network")),
             recorder: Recorder(nodeNames: options.nodes.map(\.name), patroniManaged: patroniManaged, checks: options.checks,
                                lossIsViolation: options.checks.lostWritesAreViolations || options.patroni.synchronousMode,
+                               walBytesPerWrite: options.postgres.walBytesPerWrite,
                                liveness: liveness, recordHistory: options.recordHistory),
             layout: layout)
 
@@ -108,7 +110,7 @@ public final class Simulation {
         } else {
             env.scheduler.schedule(.bootWithoutPatroni, at: .zero)
         }
-        scheduleWorkloadStart()
+        clients.start(&env)
         if options.recordHistory { env.scheduler.schedule(.sample, at: .zero) }
         env.scheduler.schedule(.livenessStart, at: liveness.since)
         if liveness.deadline <= endAt { env.scheduler.schedule(.livenessDeadline, at: liveness.deadline) }
@@ -220,13 +222,13 @@ public final class Simulation {
         case .etcdThaw(let member):
             etcd.thaw(member, &env)
         case .clientWrite:
-            startWrite()
+            clients.startWrite(&env)
         case .writeTimeout:
-            writesTimedOut()
+            clients.writesTimedOut(&env)
         case .haproxyCheck(let server):
-            runCheck(server)
+            clients.runCheck(server, &env)
         case let .haproxyCheckTimeout(server, check):
-            checkFailed(server, check: check)
+            clients.checkAnswered(server: server, check: check, up: false, &env)
         case let .watchdogExpired(node, deadline):
             watchdogExpired(node, deadline: deadline)
         case .thaw(let node):

@@ -20,7 +20,7 @@ final class DynamicConfigTests: XCTestCase {
         let (simulation, report) = cluster.simulate(for: .s(120))
         XCTAssertEqual(report.all("config").count, 3)
         // ttl 20 with loop_wait 10 and retry_timeout 10: Patroni lowers loop_wait to 1 and retry_timeout to 9.
-        for node in 0..<3 {
+        for node in NodeID.all(3) {
             XCTAssertEqual(simulation.timers(of: node).ttl, .s(20))
             XCTAssertEqual(simulation.timers(of: node).loopWait, .s(1))
             XCTAssertEqual(simulation.timers(of: node).retryTimeout, .s(9))
@@ -45,7 +45,7 @@ final class DynamicConfigTests: XCTestCase {
         cluster.partition(.replica, from: [.etcd], at: .s(50))
         cluster.options.faults.append(Fault(at: at(60), action: .setConfig(DynamicConfigChange(loopWait: 5))))
         let (simulation, report) = cluster.simulate(for: .s(80))
-        let loopWaits = (0..<3).map { simulation.timers(of: $0).loopWait }
+        let loopWaits = NodeID.all(3).map { simulation.timers(of: $0).loopWait }
         XCTAssertEqual(loopWaits.filter { $0 == .s(5) }.count, 2, "\(loopWaits)")
         XCTAssertEqual(loopWaits.filter { $0 == .s(10) }.count, 1, "\(loopWaits)")
         XCTAssertEqual(report.all("config").count, 2)

@@ -73,7 +73,7 @@ final class EtcdClusterTests: XCTestCase {
         harness.options.duration = .seconds(150)
         let simulation = Simulation(options: harness.options)
         simulation.run(until: .zero + .seconds(60))
-        let leaseID = simulation.etcd.store.entries[simulation.keys.leader]?.lease ?? 0
+        let leaseID = simulation.etcd.store.entries[simulation.etcd.keys.leader]?.lease ?? 0
         XCTAssertNotEqual(leaseID, 0)
         simulation.run(until: .zero + .seconds(63))
         guard let promoted = simulation.env.recorder.timeline.last(where: { $0.kind == "etcd-leader-elected" })?.at else {
@@ -144,7 +144,7 @@ final class EtcdClusterTests: XCTestCase {
                           "seed \(seed): the leader lost its lock through one member: \(report.failovers)")
             XCTAssertNil(report.timeline.first { $0.message.contains("demoting self") }, "seed \(seed): the leader demoted")
             guard let leader = simulation.currentLeader else { return XCTFail("seed \(seed): no leader") }
-            XCTAssertNotEqual(simulation.etcdEndpoints[leader], MemberID(0), "seed \(seed): the leader still talks to etcd1")
+            XCTAssertNotEqual(simulation.nodes[leader].etcdEndpoint, MemberID(0), "seed \(seed): the leader still talks to etcd1")
             XCTAssertTrue(report.violations.isEmpty, "seed \(seed)")
         }
     }
@@ -157,7 +157,7 @@ final class EtcdClusterTests: XCTestCase {
             let probe = Simulation(options: harness.options)
             probe.run(until: cut)
             guard let leader = probe.currentLeader else { return XCTFail("seed \(seed): no leader") }
-            let member = probe.etcdEndpoints[leader]
+            let member = probe.nodes[leader].etcdEndpoint
             harness.options.faults = [Fault(at: cut, action: .partition(Partition(target: .leader, peers: [.etcdMember(member.index, name: "etcd\(member.index + 1)")], direction: .both)))]
             let simulation = Simulation(options: harness.options)
             simulation.run(until: cut)
@@ -167,8 +167,8 @@ final class EtcdClusterTests: XCTestCase {
             while switched == nil, time < cut + .seconds(20) {
                 time = time + .millis(5)
                 simulation.run(until: time)
-                if sent == nil, simulation.agents[leader].call != nil { sent = simulation.now }
-                if simulation.etcdEndpoints[leader] != member { switched = simulation.now }
+                if sent == nil, simulation.nodes[leader].agent.call != nil { sent = simulation.now }
+                if simulation.nodes[leader].etcdEndpoint != member { switched = simulation.now }
             }
             guard let sent, let switched else { return XCTFail("seed \(seed): the leader never left etcd\(member.index + 1)") }
             let waited = (switched - sent).seconds

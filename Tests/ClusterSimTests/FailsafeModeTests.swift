@@ -68,7 +68,7 @@ final class FailsafeModeTests: XCTestCase {
             let before = try XCTUnwrap(leader(of: harness, at: .s(39)), "seed \(seed)")
             etcdDown(&harness, at: .s(40))
             let (simulation, report) = harness.simulate(for: .s(100))
-            let primary = try XCTUnwrap(simulation.nodeIndex(named: before))
+            let primary = try XCTUnwrap(simulation.node(named: before))
             XCTAssertNotNil(report.first("leader-key-expired"), "seed \(seed)")
             XCTAssertNotNil(report.first("failsafe", on: before), "seed \(seed)")
             XCTAssertNil(report.first("demote"), "seed \(seed)")
@@ -76,9 +76,9 @@ final class FailsafeModeTests: XCTestCase {
             XCTAssertEqual(safetyViolations(report), [], "seed \(seed)")
             XCTAssertEqual(report.writes.failed, 0, "seed \(seed)")
             XCTAssertTrue(simulation.postgres[primary].acceptsWrites, "seed \(seed)")
-            for replica in simulation.postgres.indices where replica != primary {
+            for replica in simulation.layout.nodes where replica != primary {
                 XCTAssertEqual(simulation.postgres[replica].receiver, .streaming(upstream: primary), "seed \(seed)")
-                XCTAssertEqual(simulation.effectiveLeader(replica), primary,
+                XCTAssertEqual(simulation.nodes[replica].effectiveLeader(simulation.now), primary,
                                "seed \(seed): the replica follows the leader of the last POST /failsafe")
             }
         }
@@ -120,7 +120,7 @@ final class FailsafeModeTests: XCTestCase {
         XCTAssertNil(report.timeline.first { $0.kind == "lock-acquired" && $0.host == second })
         XCTAssertEqual(report.first("not-healthiest", on: second)?.message,
                        "not listed in /failsafe: following a different leader because i am not the healthiest node")
-        let node = try XCTUnwrap(simulation.nodeIndex(named: second))
+        let node = try XCTUnwrap(simulation.node(named: second))
         XCTAssertEqual(simulation.postgres[node].state, .running)
         XCTAssertFalse(simulation.postgres[node].isPrimary)
 

@@ -206,7 +206,7 @@ final class InvariantCheckerTests: XCTestCase {
     func testAWindowNoLongerThanTheBoundIsNotAViolationButALongerOneIs() {
         let bound = SimDuration.seconds(5)
         var checker = FencedPrimaryChecker(nodeCount: 3, bound: bound)
-        for node in 0..<3 {
+        for node in NodeID.all(3) {
             XCTAssertNil(checker.setCoverage(node, until: at(10), at: at(0), name: names[node]))
             XCTAssertNil(checker.setWritable(node, true, at: at(0), name: names[node]))
             XCTAssertEqual(checker.evaluate(node, at: at(10), name: names[node]), at(10))
@@ -279,7 +279,7 @@ final class InvariantCheckerTests: XCTestCase {
 
     func testTimelinesMovingForwardOrStayingPutAreClean() {
         var checker = TimelineChecker(nodeCount: 3)
-        for node in 0..<3 {
+        for node in NodeID.all(3) {
             XCTAssertNil(checker.timelineChanged(node, number: 1, at: at(0), names: names))
         }
         XCTAssertNil(checker.becamePrimary(1, branch: 1, number: 2, at: at(10), names: names))

@@ -17,7 +17,7 @@ final class PlainDataEventTests: XCTestCase {
 
     func testRefusalTextsAreWhatPostgreSQLSays() {
         XCTAssertEqual(WriteRejection.readOnly.text, "ERROR: cannot execute INSERT in a read-only transaction")
-        XCTAssertEqual(WalRefusal.noSlot(node: 1).text(name: { "patroni\($0 + 1)" }),
+        XCTAssertEqual(WalRefusal.noSlot(node: 1).text(name: { "patroni\($0.index + 1)" }),
                        "replication slot \"patroni2\" does not exist")
         XCTAssertEqual(WalRefusal.forked(timeline: 1, fork: 0x3000060).text(name: { _ in "" }),
                        "requested starting point on timeline 1 is not in this server's history; "
@@ -25,7 +25,7 @@ final class PlainDataEventTests: XCTestCase {
     }
 
     func testANodeSetGivesBackTheSortedNodesItWasMadeOf() {
-        for nodes in [[], [0], [1, 2], [0, 3, 8], Array(0..<64)] {
+        for nodes: [NodeID] in [[], [0], [1, 2], [0, 3, 8], NodeID.all(64)] {
             XCTAssertEqual(NodeSet(nodes).nodes, nodes)
         }
     }

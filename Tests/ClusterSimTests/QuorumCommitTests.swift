@@ -30,8 +30,8 @@ final class QuorumCommitTests: XCTestCase {
         XCTAssertEqual(report.final.members.filter { $0.role == "Quorum Standby" }.count, 2)
         XCTAssertEqual(simulation.postgres[0].synchronousStandbyNames, .any(1, [1, 2]))
         let lsn = simulation.postgres[0].lsn + 1_000
-        simulation.postgres[0].waitingCommits = [WaitingCommit(writeID: 999_999, lsn: lsn)]
-        simulation.standbyFlushed(2, upTo: lsn, at: 0)
+        simulation.nodes[0].postgres.waitingCommits = [WaitingCommit(writeID: 999_999, lsn: lsn)]
+        simulation.nodes[0].standbyFlushed(2, upTo: lsn, &simulation.env)
         XCTAssertEqual(simulation.postgres[0].waitingCommits.count, 0, "one of the two standbys is enough")
     }
 

@@ -37,10 +37,10 @@ final class SyncReplicationTests: XCTestCase {
         XCTAssertEqual(report.final.members.filter { $0.role == "Sync Standby" }.count, 2)
         XCTAssertEqual(simulation.postgres[0].synchronousStandbyNames, .standbys([1, 2]))
         let lsn = simulation.postgres[0].lsn + 1_000
-        simulation.postgres[0].waitingCommits = [WaitingCommit(writeID: 999_999, lsn: lsn)]
-        simulation.standbyFlushed(1, upTo: lsn, at: 0)
+        simulation.nodes[0].postgres.waitingCommits = [WaitingCommit(writeID: 999_999, lsn: lsn)]
+        simulation.nodes[0].standbyFlushed(1, upTo: lsn, &simulation.env)
         XCTAssertEqual(simulation.postgres[0].waitingCommits.count, 1, "one standby's flush must not release the commit")
-        simulation.standbyFlushed(2, upTo: lsn, at: 0)
+        simulation.nodes[0].standbyFlushed(2, upTo: lsn, &simulation.env)
         XCTAssertEqual(simulation.postgres[0].waitingCommits.count, 0, "both flushes release it")
     }
 

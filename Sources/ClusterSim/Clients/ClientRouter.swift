@@ -16,11 +16,9 @@ struct ClientRouter {
 
     /// The workload and the router's settings.
     let workload: WorkloadOptions
-    /// The router's host.
-    let host: HostID
-    /// The servers' names, by node, for the timeline.
-    let serverNames: [String]
-    /// HAProxy's view of each server, by node.
+    /// The hosts; the router's is `layout.router`.
+    let layout: HostLayout
+    /// HAProxy's view of each server, by `NodeID`.
     var servers: [ServerHealth]
     /// The workload's draws (stream `workload`).
     var random: RandomStream
@@ -33,18 +31,20 @@ struct ClientRouter {
     /// Where HAProxy's round robin continues.
     var roundRobin = 0
     /// The node the application's connection string names (router `fixed`).
-    var applicationTarget = 0
+    var applicationTarget = NodeID(0)
     /// The account of every write.
     var ledger = WriteLedger()
 
-    /// A router on `host` in front of the servers `serverNames`, drawing from `random`.
-    init(workload: WorkloadOptions, host: HostID, serverNames: [String], random: RandomStream) {
+    /// The router of `layout` in front of its nodes, drawing from `random`.
+    init(workload: WorkloadOptions, layout: HostLayout, random: RandomStream) {
         self.workload = workload
-        self.host = host
-        self.serverNames = serverNames
-        servers = Array(repeating: ServerHealth(), count: serverNames.count)
+        self.layout = layout
+        servers = Array(repeating: ServerHealth(), count: layout.nodeCount)
         self.random = random
     }
+
+    /// The router's host.
+    var host: HostID { layout.router }
 
     /// The interval between two writes of the workload.
     private var writeInterval: SimDuration {
@@ -59,7 +59,7 @@ struct ClientRouter {
         let inter = workload.haproxy.inter.microseconds
         for server in servers.indices {
             let offset = random.nextInt(in: 0...max(0, inter - 1))
-            env.scheduler.schedule(.haproxyCheck(server: server), at: SimInstant(microseconds: offset))
+            env.scheduler.schedule(.haproxyCheck(server: NodeID(server)), at: SimInstant(microseconds: offset))
         }
     }
 
@@ -74,12 +74,12 @@ struct ClientRouter {
         let id = nextWriteID
         nextWriteID += 1
         pending.add(id, PendingWrites.Write(server: server, deadline: env.now + workload.clientTimeout))
-        env.send(.write(id: id), from: host, to: HostID(server))
+        env.send(.write(id: id), from: host, to: layout.host(of: server))
         armWriteTimeout(&env)
     }
 
     /// The client gets the answer to a write from `server`.
-    mutating func writeAnswered(id: UInt64, server: Int, outcome: WriteOutcome, _ env: inout Environment) {
+    mutating func writeAnswered(id: UInt64, server: NodeID, outcome: WriteOutcome, _ env: inout Environment) {
         guard pending.remove(id) != nil else { return }
         switch outcome {
         case let .committed(branch, lsn):
@@ -116,12 +116,12 @@ struct ClientRouter {
     }
 
     /// The next server to send a write to: round robin over the servers marked up.
-    private mutating func pickServer() -> Int? {
+    private mutating func pickServer() -> NodeID? {
         var candidate = roundRobin
         for _ in servers.indices {
             if servers[candidate].up {
                 roundRobin = following(candidate)
-                return candidate
+                return NodeID(candidate)
             }
             candidate = following(candidate)
         }

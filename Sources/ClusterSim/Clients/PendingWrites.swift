@@ -7,7 +7,7 @@
 struct PendingWrites {
     /// One write in flight.
     struct Write {
-        var server: Int
+        var server: NodeID
         var deadline: SimInstant
     }
 

@@ -20,6 +20,14 @@ struct Environment: ~Copyable {
     /// Watches etcd ended during the current event, which the wiring tells the watching
     /// nodes about when the event is over.
     var watchesEnded: [EndedWatch] = []
+    /// Nodes whose Patroni process ended during the current event, whose watch the wiring
+    /// removes from etcd when the event is over.
+    var watchesDropped: [NodeID] = []
+    /// Bootstrap primaries without Patroni that started during the current event, whose
+    /// clones the wiring has the administrator start when the event is over.
+    var clonesRequested: [NodeID] = []
+    /// How many nodes' Patroni is frozen now (so that dispatch looks only when one is).
+    var frozenAgentCount = 0
 
     /// An environment for the hosts of `layout`.
     init(network: Network, recorder: Recorder, layout: HostLayout) {
@@ -64,7 +72,7 @@ struct Environment: ~Copyable {
 /// A node's watch that etcd ended (its member stopped, or an event could not be delivered).
 struct EndedWatch {
     /// The watching node.
-    var node: Int
+    var node: NodeID
     /// The Patroni process generation that opened the watch.
     var generation: UInt64
 }

@@ -21,7 +21,7 @@ extension EtcdCluster {
         members[member].leader = nil
         members[member].heardFromLeaderAt = nil
         members[member].electionCheckAt = nil
-        for node in watchers.indices where watchers[node]?.member == member { endWatch(node, &env) }
+        for node in layout.nodes where watchers[node]?.member == member { endWatch(node, &env) }
         env.note(host, "etcd-member-stopped", "etcd member \(name(of: member)) stopped")
     }
 

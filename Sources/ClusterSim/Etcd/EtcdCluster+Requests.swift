@@ -52,8 +52,8 @@ extension EtcdCluster {
     /// node's watch on this member, from the index the read reflected.
     mutating func answerServed(_ response: EtcdResponse, origin: EtcdOrigin, index: Int, _ env: inout Environment) {
         guard members[origin.member].process == .running, members[origin.member].generation == origin.memberGeneration else { return }
-        if case .range = response, layout.isNode(origin.client) {
-            watchers[origin.client.index] = EtcdWatcher(generation: origin.generation, member: origin.member, fromIndex: index)
+        if case .range = response, let node = layout.node(on: origin.client) {
+            watchers[node] = EtcdWatcher(generation: origin.generation, member: origin.member, fromIndex: index)
         }
         env.send(.etcdResponse(callID: origin.callID, attempt: origin.attempt, generation: origin.generation, response),
                  from: layout.host(of: origin.member), to: origin.client)
@@ -110,10 +110,10 @@ extension EtcdCluster {
                                     _ env: inout Environment) {
         guard !events.isEmpty else { return }
         let host = layout.host(of: member)
-        for node in 0..<watchers.count {
+        for node in layout.nodes {
             guard let watcher = watchers[node], watcher.member == member, watcher.fromIndex < index else { continue }
             for event in events {
-                if !env.send(.watch(generation: watcher.generation, event), from: host, to: HostID(node), extraDelay: extraDelay) {
+                if !env.send(.watch(generation: watcher.generation, event), from: host, to: layout.host(of: node), extraDelay: extraDelay) {
                     endWatch(node, &env)
                     break
                 }
@@ -123,14 +123,14 @@ extension EtcdCluster {
 
     /// Ends node `node`'s watch; its Patroni's cache is no longer ready and is reloaded in
     /// its next cycle.
-    mutating func endWatch(_ node: Int, _ env: inout Environment) {
+    mutating func endWatch(_ node: NodeID, _ env: inout Environment) {
         guard let watcher = watchers[node] else { return }
         watchers[node] = nil
         env.watchesEnded.append(EndedWatch(node: node, generation: watcher.generation))
     }
 
     /// Forgets node `node`'s watch: its Patroni process is gone.
-    mutating func dropWatch(of node: Int) {
+    mutating func dropWatch(of node: NodeID) {
         watchers[node] = nil
     }
 
@@ -140,7 +140,7 @@ extension EtcdCluster {
         for event in events where event.key == leaderKey {
             if let value = event.value {
                 guard case .leaderName(let holder) = value, store.entries[leaderKey]?.createRevision == event.revision else { continue }
-                if let node = layout.nodeIndex(named: holder) {
+                if let node = layout.node(named: holder) {
                     let time = env.now
                     env.recorder.failovers.newLeaderChosen(node, name: holder, at: time)
                 }

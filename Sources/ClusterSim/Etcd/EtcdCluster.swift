@@ -24,7 +24,7 @@ struct EtcdCluster {
     var raftRandom: RandomStream
     /// How many members are frozen now (so that dispatch looks only when one is).
     var frozenMemberCount = 0
-    /// Each node's watch of the cluster prefix, or nil, by node.
+    /// Each node's watch of the cluster prefix, or nil, by `NodeID`.
     var watchers: [EtcdWatcher?]
 
     /// A cluster of `options.members` members for the nodes of `layout`, with lease IDs
@@ -66,7 +66,7 @@ struct EtcdCluster {
     func name(of member: MemberID) -> String { layout.name(of: layout.host(of: member)) }
 
     /// The node the leader key names now, if any.
-    var currentLeader: Int? { store.entries[keys.leader]?.value.leaderNode(in: layout) }
+    var currentLeader: NodeID? { store.entries[keys.leader]?.value.leaderNode(in: layout) }
 
     /// The running member that leads in the highest term (a deposed leader that has not
     /// heard of the newer term yet still believes it leads), if any.
@@ -93,8 +93,8 @@ struct EtcdCluster {
 
 extension DCSValue {
     /// The node a value of the leader key names, if any (as a node index).
-    func leaderNode(in layout: HostLayout) -> Int? {
+    func leaderNode(in layout: HostLayout) -> NodeID? {
         guard case .leaderName(let holder) = self else { return nil }
-        return layout.nodeIndex(named: holder)
+        return layout.node(named: holder)
     }
 }

@@ -29,14 +29,14 @@ struct FencedPrimaryChecker {
     }
 
     /// Whether `node` accepts writes now.
-    mutating func setWritable(_ node: Int, _ writable: Bool, at now: SimInstant, name: String) -> SimInstant? {
+    mutating func setWritable(_ node: NodeID, _ writable: Bool, at now: SimInstant, name: String) -> SimInstant? {
         if writable, nodes[node].writableSince == nil { nodes[node].writableSince = now }
         if !writable { nodes[node].writableSince = nil }
         return evaluate(node, at: now, name: name)
     }
 
     /// The leader key names `node` and its lease expires at `until` (nil: not the holder).
-    mutating func setCoverage(_ node: Int, until: SimInstant?, at now: SimInstant, name: String) -> SimInstant? {
+    mutating func setCoverage(_ node: NodeID, until: SimInstant?, at now: SimInstant, name: String) -> SimInstant? {
         if until != nil, initializedAt == nil { initializedAt = now }
         if let until {
             nodes[node].coveredUntil = until
@@ -49,14 +49,14 @@ struct FencedPrimaryChecker {
     /// Every member listed in `/failsafe` accepted `node`'s `POST /failsafe`: it is covered
     /// until `until` (the check's end + `ttl`) whatever the leader key says. Returns nothing:
     /// a confirmation can only close a zombie window, never open one.
-    mutating func confirmFailsafe(_ node: Int, until: SimInstant, at now: SimInstant, name: String) {
+    mutating func confirmFailsafe(_ node: NodeID, until: SimInstant, at now: SimInstant, name: String) {
         nodes[node].failsafeUntil = max(until, nodes[node].failsafeUntil ?? until)
         _ = evaluate(node, at: now, name: name)
     }
 
     /// When `node`'s coverage runs out while it is writable, if that is in the future and
     /// not already asked for: the simulation re-evaluates then.
-    mutating func pendingExpiry(_ node: Int, after now: SimInstant) -> SimInstant? {
+    mutating func pendingExpiry(_ node: NodeID, after now: SimInstant) -> SimInstant? {
         guard nodes[node].writableSince != nil, let until = coverageEnd(nodes[node]), until > now,
               nodes[node].checkScheduledAt != until else { return nil }
         nodes[node].checkScheduledAt = until
@@ -64,12 +64,12 @@ struct FencedPrimaryChecker {
     }
 
     /// A node accepted a client write.
-    mutating func writeAccepted(by node: Int) {
+    mutating func writeAccepted(by node: NodeID) {
         if nodes[node].zombieSince != nil { nodes[node].writes += 1 }
     }
 
     /// Re-evaluates `node` at `now`; returns the start of a zombie window that opens now.
-    mutating func evaluate(_ node: Int, at now: SimInstant, name: String) -> SimInstant? {
+    mutating func evaluate(_ node: NodeID, at now: SimInstant, name: String) -> SimInstant? {
         guard let initialized = initializedAt else { return nil }
         var state = nodes[node]
         defer { nodes[node] = state }
@@ -95,7 +95,7 @@ struct FencedPrimaryChecker {
 
     /// Closes windows still open at the end of the run.
     mutating func finish(at end: SimInstant, names: [String]) {
-        for node in nodes.indices {
+        for node in NodeID.all(nodes.count) {
             _ = evaluate(node, at: end, name: names[node])
             if let since = nodes[node].zombieSince {
                 record(node, from: since, until: nil, writes: nodes[node].writes, name: names[node], end: end)
@@ -104,7 +104,7 @@ struct FencedPrimaryChecker {
         }
     }
 
-    private mutating func record(_ node: Int, from: SimInstant, until: SimInstant?, writes: Int, name: String, end: SimInstant? = nil) {
+    private mutating func record(_ node: NodeID, from: SimInstant, until: SimInstant?, writes: Int, name: String, end: SimInstant? = nil) {
         let length = (until ?? end ?? from) - from
         guard length > bound else { return }
         violations.append(Violation(

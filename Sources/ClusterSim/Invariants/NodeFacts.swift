@@ -1,24 +1,40 @@
 /// What the checkers, the failover tracker and the history see of one node: a summary of
 /// its Patroni and PostgreSQL state, reported by the node itself.
 struct NodeFacts: Equatable {
-    /// PostgreSQL runs as a primary and takes client writes.
-    var acceptsWrites = false
-    /// PostgreSQL runs (as primary or replica), not starting, stopping or promoting.
-    var running = false
-    /// PostgreSQL accepts connections (runs, or promotes).
-    var acceptsConnections = false
+    /// What the postmaster is doing.
+    var state: PostgresInstance.State = .stopped
+    /// Whether PostgreSQL is out of recovery.
+    var isPrimary = false
     /// There is a data directory.
     var hasData = false
     /// The node's HA agent runs: Patroni under Patroni, else PostgreSQL itself.
     var agentRuns = false
+    /// Patroni is frozen (SIGSTOP).
+    var frozen = false
     /// The WAL branch the node is on.
     var branch = 0
     /// That branch's timeline number.
     var timeline = 1
-    /// The node whose WAL the walreceiver streams now, if any.
-    var streamingFrom: Int?
+    /// The end of the node's WAL.
+    var lsn: Int64 = 0
+    /// The walreceiver's state.
+    var receiver: PostgresInstance.Receiver = .idle
+    /// The cluster's system identifier, once the data directory has one.
+    var systemIdentifier: String?
     /// What a picture shows for the node.
     var display: NodeDisplayState = .stopped
+
+    /// PostgreSQL runs as a primary and takes client writes.
+    var acceptsWrites: Bool { state == .running && isPrimary }
+    /// PostgreSQL runs (as primary or replica), not starting, stopping or promoting.
+    var running: Bool { state == .running }
+    /// PostgreSQL accepts connections (runs, or promotes).
+    var acceptsConnections: Bool { state == .running || state == .promoting }
+    /// The node whose WAL the walreceiver streams now, if any.
+    var streamingFrom: NodeID? {
+        if case .streaming(let upstream) = receiver { return upstream }
+        return nil
+    }
 }
 
 /// The state a picture shows for a node: what PostgreSQL does, refined by Patroni's action.

@@ -20,14 +20,16 @@ struct Recorder {
     var lostWrites: LostWriteChecker
     /// Convergence after the last fault.
     var liveness: LivenessChecker
-    /// What each node last reported of itself, by node.
+    /// What each node last reported of itself, by `NodeID`.
     private(set) var nodes: [NodeFacts]
-    /// The node names, by node.
+    /// The node names, by `NodeID`.
     let nodeNames: [String]
     /// Whether Patroni runs the cluster (the leader key then decides who leads).
     let patroniManaged: Bool
+    /// The cluster's system identifier, once `initdb` made one.
+    var systemIdentifier: String?
     /// The node the leader key names, as etcd last reported it.
-    private(set) var leaderKeyHolder: Int?
+    private(set) var leaderKeyHolder: NodeID?
 
     /// A recorder for the nodes `nodeNames` with the checks of `checks`.
     init(nodeNames: [String], patroniManaged: Bool, checks: CheckOptions, lossIsViolation: Bool, walBytesPerWrite: Int64,
@@ -45,12 +47,12 @@ struct Recorder {
     }
 
     /// Takes what node `node` reports of itself now.
-    mutating func report(_ facts: NodeFacts, of node: Int) {
+    mutating func report(_ facts: NodeFacts, of node: NodeID) {
         nodes[node] = facts
     }
 
     /// Takes the leader key's holder as etcd reports it now.
-    mutating func report(leaderKeyHolder holder: Int?) {
+    mutating func report(leaderKeyHolder holder: NodeID?) {
         leaderKeyHolder = holder
     }
 
@@ -63,17 +65,18 @@ struct Recorder {
 
     /// The leader the cluster converges on: the leader key's holder under Patroni, else the
     /// only node accepting writes.
-    private var convergenceLeader: Int? {
+    private var convergenceLeader: NodeID? {
         if patroniManaged { return leaderKeyHolder }
         let writers = nodes.indices.filter { nodes[$0].acceptsWrites }
-        return writers.count == 1 ? writers[0] : nil
+        return writers.count == 1 ? NodeID(writers[0]) : nil
     }
 
     /// Whether every other node with data and a running agent streams from `leader` on its branch.
-    func everyMemberFollows(_ leader: Int) -> Bool {
+    func everyMemberFollows(_ leader: NodeID) -> Bool {
         let branch = nodes[leader].branch
-        return nodes.indices.allSatisfy { node in
-            node == leader || !nodes[node].agentRuns || !nodes[node].hasData
+        return nodes.indices.allSatisfy { index in
+            let node = NodeID(index)
+            return node == leader || !nodes[node].agentRuns || !nodes[node].hasData
                 || (nodes[node].running && nodes[node].streamingFrom == leader && nodes[node].branch == branch)
         }
     }

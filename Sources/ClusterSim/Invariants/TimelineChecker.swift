@@ -3,7 +3,7 @@
 struct TimelineChecker {
     private var lastTimeline: [Int]
     /// The first branch each timeline number was a primary on, by number.
-    private var primaryBranchByNumber: [Int: (branch: Int, node: Int)] = [:]
+    private var primaryBranchByNumber: [Int: (branch: Int, node: NodeID)] = [:]
     private(set) var violations: [Violation] = []
 
     init(nodeCount: Int) {
@@ -11,7 +11,7 @@ struct TimelineChecker {
     }
 
     /// `node` now has its WAL on timeline `number`. Returns a violation that starts now.
-    mutating func timelineChanged(_ node: Int, number: Int, at now: SimInstant, names: [String]) -> Violation? {
+    mutating func timelineChanged(_ node: NodeID, number: Int, at now: SimInstant, names: [String]) -> Violation? {
         defer { lastTimeline[node] = max(lastTimeline[node], number) }
         guard number < lastTimeline[node] else { return nil }
         let violation = Violation(
@@ -22,7 +22,7 @@ struct TimelineChecker {
     }
 
     /// `node` became primary on `branch`, numbered `number`.
-    mutating func becamePrimary(_ node: Int, branch: Int, number: Int, at now: SimInstant, names: [String]) -> Violation? {
+    mutating func becamePrimary(_ node: NodeID, branch: Int, number: Int, at now: SimInstant, names: [String]) -> Violation? {
         if let first = primaryBranchByNumber[number], first.branch != branch {
             let violation = Violation(
                 invariant: "timeline-monotonic", at: now, until: now, nodes: [names[first.node], names[node]],

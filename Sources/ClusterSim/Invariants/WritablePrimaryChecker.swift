@@ -2,7 +2,7 @@
 /// every overlap with the writes each node accepted during it. It only observes.
 struct WritablePrimaryChecker {
     private var overlapStart: SimInstant?
-    private var overlapNodes: [Int] = []
+    private var overlapNodes: [NodeID] = []
     private var writesDuringOverlap: [Int]
     private(set) var violations: [Violation] = []
 
@@ -11,8 +11,8 @@ struct WritablePrimaryChecker {
     }
 
     /// Updates which nodes accept writes. Returns the nodes of an overlap that starts now.
-    mutating func update(writable: [Bool], at time: SimInstant, names: [String]) -> [Int]? {
-        let nodes = writable.indices.filter { writable[$0] }
+    mutating func update(writable: [Bool], at time: SimInstant, names: [String]) -> [NodeID]? {
+        let nodes = writable.indices.filter { writable[$0] }.map(NodeID.init)
         if nodes.count >= 2 {
             if overlapStart == nil {
                 overlapStart = time
@@ -28,7 +28,7 @@ struct WritablePrimaryChecker {
     }
 
     /// A node accepted a client write.
-    mutating func writeAccepted(by node: Int) {
+    mutating func writeAccepted(by node: NodeID) {
         if overlapStart != nil { writesDuringOverlap[node] += 1 }
     }
 

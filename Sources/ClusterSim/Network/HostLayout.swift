@@ -24,8 +24,6 @@ public struct HostLayout: Sendable, Equatable {
     public func host(of member: MemberID) -> HostID { HostID(nodeCount + member.index) }
     /// The etcd member on `host`, if it is one.
     public func member(on host: HostID) -> MemberID? { isEtcd(host) ? MemberID(host.index - nodeCount) : nil }
-    /// The node called `name`, if any (as a host index; nodes come first).
-    public func nodeIndex(named name: String) -> Int? { nodeNames.firstIndex(of: name) }
     /// The host of the client router.
     public var router: HostID { HostID(nodeCount + etcdCount) }
     /// The display name of `host`.

@@ -3,7 +3,7 @@ enum WalRefusal: Equatable {
     /// No process listened on the upstream's port.
     case connectionRefused
     /// The primary has no replication slot for the receiving node.
-    case noSlot(node: Int)
+    case noSlot(node: NodeID)
     /// The requested start is past the end of the upstream's WAL on the same timeline.
     case aheadOfFlush
     /// The requested timeline forked off the upstream's history at `fork`.
@@ -12,7 +12,7 @@ enum WalRefusal: Equatable {
     case notInHistory
 
     /// PostgreSQL's message, with `name` giving member names.
-    func text(name: (Int) -> String) -> String {
+    func text(name: (NodeID) -> String) -> String {
         switch self {
         case .connectionRefused:
             return "could not connect to the primary server: Connection refused"

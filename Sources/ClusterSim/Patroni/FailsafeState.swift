@@ -3,14 +3,14 @@
 /// round of POSTs in flight.
 struct FailsafeState {
     /// The leader that last called `POST /failsafe` here, if any.
-    private(set) var lastLeader: Int?
+    private(set) var lastLeader: NodeID?
     /// When that call arrived, on this node's wall clock (Patroni's `time.time()`).
     private(set) var updatedAt: SimInstant?
     /// The primary's `POST /failsafe` calls in flight, while the DCS is unreachable.
     var round: FailsafeRound?
 
     /// Records a `POST /failsafe` from `leader` accepted at wall-clock time `wallNow`.
-    mutating func accept(from leader: Int, at wallNow: SimInstant) {
+    mutating func accept(from leader: NodeID, at wallNow: SimInstant) {
         lastLeader = leader
         updatedAt = wallNow
     }
@@ -22,7 +22,7 @@ struct FailsafeState {
     }
 
     /// The cached leader while its POST is younger than `ttl` (`Failsafe.leader`), else nil.
-    func leader(at wallNow: SimInstant, ttl: SimDuration) -> Int? {
+    func leader(at wallNow: SimInstant, ttl: SimDuration) -> NodeID? {
         guard let updatedAt, updatedAt + ttl > wallNow else { return nil }
         return lastLeader
     }
@@ -34,14 +34,14 @@ struct FailsafeRound {
     /// Identifies the round, so that late answers to an earlier one are ignored.
     var id: UInt64
     /// The members called, in the order `/failsafe` lists them.
-    var targets: [Int]
+    var targets: [NodeID]
     /// The final answer of each call, by position in `targets` (nil: still waiting).
     var answers: [FailsafeAnswer?]
     /// The attempt in flight for each target (1, then 2 for the retry).
     var attempts: [UInt64]
 
     /// A round calling `targets`, first attempts in flight.
-    init(id: UInt64, targets: [Int]) {
+    init(id: UInt64, targets: [NodeID]) {
         self.id = id
         self.targets = targets
         answers = Array(repeating: nil, count: targets.count)

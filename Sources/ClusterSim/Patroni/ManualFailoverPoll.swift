@@ -4,11 +4,11 @@
 /// It travels in a scheduler event, so its fields are laid out to keep events small.
 struct ManualFailoverPoll: Equatable {
     /// The node whose REST API handles the request.
-    var handler: Int
+    var handler: NodeID
     /// The leader when the request was made, as the handler's cache named it.
-    var oldLeader: Int?
+    var oldLeader: NodeID?
     /// The node asked for as the candidate.
-    var candidate: Int?
+    var candidate: NodeID?
     /// Polls done so far.
     var polls: Int32 = 0
     /// Polls allowed: 2 × max(10, `loop_wait`).
@@ -17,7 +17,7 @@ struct ManualFailoverPoll: Equatable {
     var kind: ManualFailoverKind
 
     /// A request of `kind` handled by `handler`, not polled yet, allowed `limit` polls.
-    init(handler: Int, kind: ManualFailoverKind, oldLeader: Int?, candidate: Int?, limit: Int) {
+    init(handler: NodeID, kind: ManualFailoverKind, oldLeader: NodeID?, candidate: NodeID?, limit: Int) {
         self.handler = handler
         self.oldLeader = oldLeader
         self.candidate = candidate

@@ -40,7 +40,7 @@ struct PatroniAgent {
     /// `is_leader()`: true until this instant of the node's wall clock; nil when not leader.
     var leaderExpiry: SimInstant?
     /// Members of the last view that had a leader (`old_cluster`), as node indices.
-    var oldClusterMembers: [Int] = []
+    var oldClusterMembers: [NodeID] = []
     /// The one etcd call in flight.
     var call: EtcdCall?
     var nextCallID: UInt64 = 0
@@ -88,11 +88,11 @@ struct PatroniAgent {
 /// A long action run by Patroni's async executor.
 enum AsyncAction: Equatable {
     case initdb
-    case basebackup(from: Int)
+    case basebackup(from: NodeID)
     case startPostgres
     case promote
     case crashRecovery
-    case rewind(from: Int)
+    case rewind(from: NodeID)
     case demote(DemoteMode)
     case restartForConninfo
 
@@ -143,7 +143,7 @@ enum AfterFailoverWrite: Equatable {
 struct ProbeRound {
     var id: UInt64
     /// The nodes probed, in node order.
-    var targets: [Int]
+    var targets: [NodeID]
     /// The answers so far, by position in `targets` (nil: not answered yet).
     var answers: [ProbeAnswer?]
 }

@@ -3,7 +3,7 @@ enum QuorumStep: Equatable {
     /// Set `synchronous_standby_names`.
     case setNames(SynchronousStandbyNames)
     /// Write `/sync` with these voters (sorted by node) and quorum.
-    case writeSync(voters: [Int], quorum: Int)
+    case writeSync(voters: [NodeID], quorum: Int)
     /// Nothing to change now.
     case steady
 }

@@ -8,7 +8,7 @@ struct SyncHandlerState: Equatable {
     /// (`_primary_flush_lsn`): a newly listed standby counts as synchronous only past it.
     var flushAtNamesChange: Int64 = 0
     /// Listed standbys that count as synchronous (`_ready_replicas`), sorted by node.
-    var ready: [Int] = []
+    var ready: [NodeID] = []
     /// Whether the strict-mode warning was logged for the current episode
     /// (`Ha._synchronous_strict_mode_activated`).
     var strictActivated = false

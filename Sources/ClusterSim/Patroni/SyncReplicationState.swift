@@ -6,7 +6,7 @@ struct SyncReplicationState: Equatable {
     /// `synchronous_standby_names` now.
     var names: SynchronousStandbyNames
     /// The standbys to make synchronous (`picked`).
-    var active: [Int]
+    var active: [NodeID]
     /// The standbys that may be recorded in `/sync` (`allow_promote`).
-    var confirmed: [Int]
+    var confirmed: [NodeID]
 }

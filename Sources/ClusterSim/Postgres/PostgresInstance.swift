@@ -19,9 +19,9 @@ struct PostgresInstance {
         /// Not configured to stream (a primary, or a standby without `primary_conninfo`).
         case idle
         /// Waiting for the answer of a connection attempt to `upstream`.
-        case connecting(upstream: Int, attempt: UInt64)
+        case connecting(upstream: NodeID, attempt: UInt64)
         /// Receiving WAL from `upstream`.
-        case streaming(upstream: Int)
+        case streaming(upstream: NodeID)
         /// Waiting `wal_retrieve_retry_interval` before reconnecting.
         case waitingToRetry
     }
@@ -39,24 +39,24 @@ struct PostgresInstance {
     /// Start of the last checkpoint record (for the rewind decision of a clean shutdown).
     var checkpointLSN: Int64 = 0
     /// The node whose WAL it streams (`primary_conninfo`), or nil.
-    var upstream: Int?
+    var upstream: NodeID?
     var receiver: Receiver = .idle
     /// Counts connection attempts, so that late answers to an old attempt are ignored.
     var receiverAttempts: UInt64 = 0
     /// Bumped whenever a pending PostgreSQL action must be forgotten (crash, kill).
     var generation: UInt64 = 0
-    /// Replication slots a primary has for each node.
+    /// Replication slots a primary has for each node, by `NodeID`.
     var slots: [Bool]
     /// `synchronous_standby_names` on a primary.
     var synchronousStandbyNames: SynchronousStandbyNames = .none
     /// Writes committed locally that wait for the synchronous standby, in LSN order.
     var waitingCommits: [WaitingCommit] = []
-    /// The flush position each standby last reported to this server.
+    /// The flush position each standby last reported to this server, by `NodeID`.
     var flushedBy: [Int64]
     /// Whether a CHECKPOINT ran since the last promotion.
     var checkpointedSincePromotion = true
-    /// The replica needs crash recovery before the rewind decision can be made.
-    var needsCrashRecovery = false
+    /// The cluster's system identifier, set by `initdb` and copied by a base backup.
+    var systemIdentifier: String?
 
     init(nodeCount: Int) {
         slots = Array(repeating: false, count: nodeCount)
@@ -78,16 +78,16 @@ struct PostgresInstance {
 enum SynchronousStandbyNames: Equatable {
     /// Empty: commits do not wait.
     case none
-    /// Commits wait until all these nodes (sorted by index, never empty) have flushed them.
-    case standbys([Int])
+    /// Commits wait until all these nodes (sorted, never empty) have flushed them.
+    case standbys([NodeID])
     /// Strict mode with no standby: a name that matches nobody, so commits block.
     case placeholder
     /// Quorum commit, `ANY k (a,b,...)`: commits wait until any `k` of these nodes (sorted
-    /// by index, never empty) have flushed them.
-    case any(Int, [Int])
+    /// by node, never empty) have flushed them.
+    case any(Int, [NodeID])
 
     /// The nodes listed (none for the empty value and the placeholder).
-    var listed: [Int] {
+    var listed: [NodeID] {
         switch self {
         case .standbys(let nodes), .any(_, let nodes): return nodes
         case .none, .placeholder: return []

@@ -4,7 +4,7 @@ struct FailoverTracker {
     private(set) var records: [FailoverRecord] = []
     /// The index of the record still collecting phases.
     private var open: Int?
-    private var newLeaderNode: Int?
+    private var newLeaderNode: NodeID?
 
     /// A fault hit the leader `oldLeader`: a failover may follow. A further fault on the same
     /// leader before a new one took the lock joins the open record.
@@ -26,7 +26,7 @@ struct FailoverTracker {
     }
 
     /// A node created the leader key (or, without Patroni, was chosen to be promoted).
-    mutating func newLeaderChosen(_ node: Int, name: String, at now: SimInstant) {
+    mutating func newLeaderChosen(_ node: NodeID, name: String, at now: SimInstant) {
         guard let i = open, records[i].lockAcquiredAt == nil else { return }
         records[i].lockAcquiredAt = now
         records[i].newLeader = name
@@ -34,20 +34,20 @@ struct FailoverTracker {
     }
 
     /// `node`'s PostgreSQL became read-write on `timeline`.
-    mutating func promoted(_ node: Int, timeline: Int, at now: SimInstant) {
+    mutating func promoted(_ node: NodeID, timeline: Int, at now: SimInstant) {
         guard let i = open, newLeaderNode == node, records[i].promotedAt == nil else { return }
         records[i].promotedAt = now
         records[i].timeline = timeline
     }
 
     /// A client write was acknowledged by `node`.
-    mutating func writeAcked(by node: Int, at now: SimInstant) {
+    mutating func writeAcked(by node: NodeID, at now: SimInstant) {
         guard let i = open, newLeaderNode == node, records[i].promotedAt != nil, records[i].firstWriteAt == nil else { return }
         records[i].firstWriteAt = now
     }
 
     /// The new leader of the open failover, once it is read-write and still waiting for its replicas.
-    var leaderAwaitingReplicas: Int? {
+    var leaderAwaitingReplicas: NodeID? {
         guard let i = open, records[i].promotedAt != nil, records[i].replicasFollowingAt == nil else { return nil }
         return newLeaderNode
     }

@@ -1,0 +1,69 @@
+/// What the node tells the recorder about itself.
+extension Node {
+    /// The node's state as the checkers and the history see it, with `timelines` naming its branch.
+    func facts(_ timelines: TimelineRegistry) -> NodeFacts {
+        var facts = NodeFacts()
+        facts.state = postgres.state
+        facts.isPrimary = postgres.isPrimary
+        facts.hasData = postgres.hasData
+        facts.agentRuns = patroniManaged ? agent.process == .running : postgres.processAlive
+        facts.frozen = frozenUntil != nil
+        facts.branch = postgres.branch
+        facts.timeline = timelines.number(of: postgres.branch)
+        facts.lsn = postgres.lsn
+        facts.receiver = postgres.receiver
+        facts.systemIdentifier = postgres.systemIdentifier
+        facts.display = displayState
+        return facts
+    }
+
+    /// The state a picture shows: what PostgreSQL does, refined by Patroni's action.
+    private var displayState: NodeDisplayState {
+        if frozenUntil != nil { return .frozen }
+        switch agent.action {
+        case .rewind?: return .rewinding
+        case .basebackup?: return .creatingReplica
+        case .initdb?: return .initializing
+        case .demote? where postgres.state == .stopping: return .demoting
+        default: break
+        }
+        switch postgres.state {
+        case .running: return postgres.isPrimary ? .primary : .replica
+        case .promoting: return .promoting
+        case .starting: return .starting
+        case .stopping: return .stopping
+        case .stopped: return .stopped
+        case .crashed: return .crashed
+        }
+    }
+
+    /// Tells the recorder what the node looks like now.
+    func reportFacts(_ env: inout Environment) {
+        let facts = facts(env.timelines)
+        env.recorder.report(facts, of: id)
+    }
+
+    /// Re-evaluates what the checkers watch after a change of PostgreSQL state or streaming.
+    func observeClusterChange(_ env: inout Environment) {
+        reportFacts(&env)
+        env.clusterChanged()
+    }
+
+    /// Records every node's displayed state if it changed.
+    func recordStates(_ env: inout Environment) {
+        reportFacts(&env)
+        env.recordStates()
+    }
+
+    /// The WAL moved to another timeline.
+    func observeTimeline(_ env: inout Environment) {
+        let number = timelineNumber(env)
+        env.timelineChanged(id, number: number)
+    }
+
+    /// PostgreSQL became primary: the checkers look at its timeline and its history.
+    func observePromotion(_ env: inout Environment) {
+        let number = timelineNumber(env)
+        env.becamePrimary(id, branch: postgres.branch, number: number, end: postgres.lsn)
+    }
+}

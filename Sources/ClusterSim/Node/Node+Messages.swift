@@ -1,0 +1,83 @@
+/// The messages a node's processes handle: its Patroni's REST API and etcd client, and its
+/// PostgreSQL's walsender, walreceiver and client sessions.
+extension Node {
+    /// A message from host `sender` reaches this node.
+    mutating func receive(_ payload: Payload, from sender: HostID, _ env: inout Environment) {
+        switch payload {
+        case .held(let slot):
+            receive(env.network.held.release(slot), from: sender, &env)
+        case let .probeRequest(round, generation):
+            probeReceived(from: sender, round: round, generation: generation, &env)
+        case let .probeResponse(round, generation, answer):
+            guard agent.generation == generation, let target = layout.node(on: sender) else { return }
+            recordProbe(round: round, target: target, answer: answer, &env)
+        case let .failsafeRequest(round, attempt, generation):
+            guard let leader = layout.node(on: sender) else { return }
+            failsafeReceived(from: leader, round: round, attempt: attempt, generation: generation, &env)
+        case let .failsafeResponse(round, attempt, generation, accepted):
+            guard agent.generation == generation, let target = layout.node(on: sender) else { return }
+            failsafeAnswered(round: round, target: target, attempt: attempt, answer: accepted ? .accepted : .runningAsLeader, &env)
+        case .checkRequest(let check):
+            checkReceived(check: check, &env)
+        case .refused(let refusal):
+            refused(refusal, by: sender, &env)
+        case let .walConnect(attempt, branch, lsn):
+            guard let replica = layout.node(on: sender) else { return }
+            walConnectReceived(from: replica, attempt: attempt, branch: branch, lsn: lsn, &env)
+        case let .walAccepted(attempt, branch, lsn):
+            guard let upstream = layout.node(on: sender) else { return }
+            walAccepted(from: upstream, attempt: attempt, branch: branch, lsn: lsn, &env)
+        case let .walRefused(attempt, reason):
+            guard let upstream = layout.node(on: sender) else { return }
+            walRefused(from: upstream, attempt: attempt, reason: reason.text(name: nodeName), &env)
+        case let .walData(branch, lsn):
+            guard let upstream = layout.node(on: sender) else { return }
+            walDataReceived(from: upstream, branch: branch, lsn: lsn, &env)
+        case .walClosed:
+            guard let upstream = layout.node(on: sender) else { return }
+            walClosed(by: upstream, &env)
+        case .walFlushed(let lsn):
+            guard let standby = layout.node(on: sender) else { return }
+            standbyFlushed(standby, upTo: lsn, &env)
+        case .pgPing(let token):
+            pingReceived(token: token, from: sender, &env)
+        case .write(let write):
+            writeReceived(id: write, &env)
+        case .checkResponse, .pgPong, .writeResult:
+            preconditionFailure("a node received a message meant for the clients: \(payload)")
+        }
+    }
+
+    /// etcd traffic from host `sender` reaches this node's Patroni.
+    private mutating func receive(_ payload: consuming HeldPayload, from sender: HostID, _ env: inout Environment) {
+        switch payload {
+        case let .etcdResponse(callID, attempt, generation, response):
+            guard agent.generation == generation, agent.process != .stopped else { return }
+            etcdAnswered(callID: callID, attempt: attempt, response: response, &env)
+        case let .watch(generation, event):
+            watchDelivered(generation: generation, event: event, &env)
+        case .etcdRequest, .raft:
+            preconditionFailure("a node received etcd traffic meant for an etcd member")
+        }
+    }
+
+    /// A connection to host `refuser` was refused.
+    private mutating func refused(_ refusal: Refusal, by refuser: HostID, _ env: inout Environment) {
+        switch refusal {
+        case let .etcd(callID, attempt, generation):
+            guard agent.generation == generation else { return }
+            etcdAttemptFailed(callID: callID, attempt: attempt, &env)
+        case let .probe(round, generation):
+            guard agent.generation == generation, let target = layout.node(on: refuser) else { return }
+            recordProbe(round: round, target: target, answer: .unreachable, &env)
+        case let .failsafe(round, attempt, generation):
+            guard agent.generation == generation, let target = layout.node(on: refuser) else { return }
+            failsafeAnswered(round: round, target: target, attempt: attempt, answer: .unreachable, &env)
+        case .wal(let attempt):
+            guard let upstream = layout.node(on: refuser) else { return }
+            walRefused(from: upstream, attempt: attempt, reason: WalRefusal.connectionRefused.text(name: nodeName), &env)
+        case .check, .write, .ping:
+            preconditionFailure("a node received a refusal meant for the clients: \(refusal)")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// A node without the lock: following the leader, recovering a stopped PostgreSQL, and
+/// the ways a primary steps down (`Ha.follow`, `Ha.recover`, `Ha.demote`).
+extension Node {
+    /// `Ha.follow`: a replica points `primary_conninfo` at the leader (or at nobody),
+    /// first demoting itself if it still runs as primary, and rewinding if its WAL diverged.
+    mutating func follow(leader: NodeID?, _ env: inout Environment) {
+        if isPaused, pausedFollow(leader: leader, &env) { return }
+        if postgres.acceptsWrites {
+            env.note(host, "demote", "demoting self because I do not have the lock and I was a leader")
+            agent.leaderExpiry = nil
+            demote(.immediateNolock, &env)
+            touchMember(&env)
+            return
+        }
+        if let leader, timelineNumber(env) < peer(leader, env).timeline { armRewindCheck() }
+        if let leader, agent.rewind == .check, startRewindIfNeeded(leader: leader, &env) {
+            touchMember(&env)
+            return
+        }
+        if postgres.upstream != leader && postgres.state == .running {
+            postgres.upstream = leader
+            if let leader {
+                env.note(host, "following", "following new leader \(nodeName(leader))")
+            }
+            if options.postgres.version >= 13 {
+                restartReceiver(&env)
+            } else {
+                agent.action = .restartForConninfo
+                env.note(host, "restart", "changing primary_conninfo and restarting")
+                fastStop(&env)
+            }
+        }
+        touchMember(&env)
+    }
+
+    /// `Ha.recover` for a node that does not hold the lock: crash recovery in single-user
+    /// mode if it was a crashed primary, then a rewind or a plain start as a secondary.
+    mutating func recover(leader: NodeID?, _ env: inout Environment) {
+        armRewindCheck()
+        if postgres.control == .inProduction && !agent.crashRecoveryDone && (leader == nil || canRewind) {
+            env.note(host, "crash-recovery", "doing crash recovery in a single user mode")
+            agent.crashRecoveryDone = true
+            agent.action = .crashRecovery
+            runCrashRecovery(&env)
+        } else if let leader, agent.rewind == .check, startRewindIfNeeded(leader: leader, &env) {
+            // the rewind (or the wait for the leader's checkpoint) took over
+        } else {
+            env.note(host, "start", "starting as a secondary")
+            agent.action = .startPostgres
+            startPostgres(asPrimary: false, upstream: leader, &env)
+        }
+        touchMember(&env)
+    }
+
+    /// `Ha.recover` for the lock holder: restart a crashed primary in place, or start
+    /// read-only and promote in the next cycle.
+    mutating func recoverAsLeader(_ env: inout Environment) {
+        if config.settings.primaryStartTimeout == 0 && isFailoverPossible(nil, excludingCandidate: false, env) {
+            releaseForFailover("Primary crashed. Failing over.", &env)
+            return
+        }
+        agent.action = .startPostgres
+        agent.leaderStartSince = wallClock(at: env.now)
+        if postgres.control == .inProduction {
+            env.note(host, "start", "starting primary after failure")
+            startPostgres(asPrimary: true, upstream: nil, &env)
+        } else {
+            env.note(host, "start", "starting as readonly because i had the session lock")
+            startPostgres(asPrimary: false, upstream: nil, &env)
+        }
+        touchMember(&env)
+    }
+
+    /// `Ha.handle_starting_instance` for the lock holder, after its lock update: once the
+    /// restart has lasted `primary_start_timeout`, it stops PostgreSQL and releases the key
+    /// if another member can take over, else it keeps waiting. Returns whether it gave up.
+    mutating func startTimedOut(_ env: inout Environment) -> Bool {
+        let timeout = config.settings.primaryStartTimeout
+        guard agent.action == .startPostgres, let since = agent.leaderStartSince,
+              wallClock(at: env.now) - since >= .seconds(Int64(timeout)) else { return false }
+        guard isFailoverPossible(nil, excludingCandidate: false, env) else {
+            env.noteOnce(host, "start-timeout", "primary start has timed out, but continuing to wait because failover is not possible")
+            return false
+        }
+        agent.action = nil
+        agent.leaderStartSince = nil
+        abortStart(&env)
+        releaseForFailover("Demoting self because PostgreSQL didn't start in \(timeout) seconds", &env)
+        return true
+    }
+
+    /// `demote('immediate')` of a lock holder whose PostgreSQL is down: the watchdog is
+    /// disarmed and the leader key deleted, so that another member takes over.
+    private mutating func releaseForFailover(_ message: String, _ env: inout Environment) {
+        env.note(host, "failover", message)
+        disarmWatchdog(&env)
+        agent.leaderExpiry = nil
+        callEtcd(.deleteIfValue(key: keys.leader, expected: .leaderName(name)), .releaseAfterCrash, retries: false, &env)
+    }
+
+    /// The key release of ``releaseForFailover`` ended: recover as a replica.
+    mutating func releasedAfterCrash(_ result: EtcdCallResult, _ env: inout Environment) {
+        if result == .answered(.ok) { env.note(host, "key-released", "leader key released") }
+        recover(leader: nil, &env)
+    }
+
+    /// `Ha.demote`: stop PostgreSQL and restart it as a replica, without releasing the key.
+    mutating func demote(_ mode: DemoteMode, _ env: inout Environment) {
+        env.note(host, "demoting", "Demoting self (\(mode.rawValue))")
+        disarmWatchdog(&env)
+        armRewindCheck()
+        agent.action = .demote(mode)
+        switch mode {
+        case .offline:
+            fastStop(&env)
+        case .immediateNolock:
+            immediateStop(&env)
+            postgres.generation += 1
+            startPostgres(asPrimary: false, upstream: nil, &env)
+        case .graceful:
+            stopForSwitchover(&env)
+        }
+    }
+
+    /// `Ha.post_recover` after a failed start: the lock holder demotes (role `demoted`,
+    /// `on_role_change` fires) and deletes the leader key; others only say so
+    /// (PATRONI.md §7.2 F; `ha.py::Ha.post_recover`).
+    mutating func postRecover(leader: NodeID?, _ env: inout Environment) {
+        agent.startFailed = false
+        disarmWatchdog(&env)
+        guard leader == id else {
+            env.note(host, "start-failed", "failed to start postgres")
+            touchMember(&env)
+            return
+        }
+        agent.leaderExpiry = nil
+        if postgres.control == .inProduction {
+            env.note(host, "role-change", "on_role_change demoted \(options.scope)")
+        }
+        env.note(host, "key-released", "removed leader key after trying and failing to start postgres")
+        callEtcd(.deleteIfValue(key: keys.leader, expected: .leaderName(name)), .releaseAfterFailedStart, retries: false, &env)
+    }
+}

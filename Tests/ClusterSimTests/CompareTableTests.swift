@@ -34,10 +34,10 @@ final class CompareTableTests: XCTestCase {
         report.writes.lost = 3
         report.writes.longestOutage = OutageWindow(from: at(600), until: at(600 + 21_003))
         report.violations = [
-            Violation(invariant: "fenced-primary", at: at(700), until: at(710), nodes: ["patroni1"], detail: "a"),
-            Violation(invariant: "single-writable-primary", at: at(720), until: at(730), nodes: ["patroni1", "patroni2"], detail: "b"),
-            Violation(invariant: "fenced-primary", at: at(740), until: nil, nodes: ["patroni1"], detail: "c"),
-            Violation(invariant: "liveness", at: at(1500), until: nil, nodes: [], detail: "d"),
+            Violation(invariant: .fencedPrimary, at: at(700), until: at(710), nodes: ["patroni1"], detail: "a"),
+            Violation(invariant: .singleWritablePrimary, at: at(720), until: at(730), nodes: ["patroni1", "patroni2"], detail: "b"),
+            Violation(invariant: .fencedPrimary, at: at(740), until: nil, nodes: ["patroni1"], detail: "c"),
+            Violation(invariant: .liveness, at: at(1500), until: nil, nodes: [], detail: "d"),
         ]
         return (name: "manual-failover", summary: RenderFixtures.summary(report))
     }

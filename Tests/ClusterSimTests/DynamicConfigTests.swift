@@ -18,14 +18,14 @@ final class DynamicConfigTests: XCTestCase {
         var cluster = ClusterHarness(seed: 2)
         cluster.options.faults = [Fault(at: at(60), action: .setConfig(DynamicConfigChange(ttl: 20)))]
         let (simulation, report) = cluster.simulate(for: .s(120))
-        XCTAssertEqual(report.all("config").count, 3)
+        XCTAssertEqual(report.all(.config).count, 3)
         // ttl 20 with loop_wait 10 and retry_timeout 10: Patroni lowers loop_wait to 1 and retry_timeout to 9.
         for node in NodeID.all(3) {
             XCTAssertEqual(simulation.timers(of: node).ttl, .s(20))
             XCTAssertEqual(simulation.timers(of: node).loopWait, .s(1))
             XCTAssertEqual(simulation.timers(of: node).retryTimeout, .s(9))
         }
-        XCTAssertEqual(report.all("config-warning").count, 3)
+        XCTAssertEqual(report.all(.configWarning).count, 3)
         XCTAssertEqual(report.failovers.count, 0)
         XCTAssertEqual(report.violations, [])
     }
@@ -48,7 +48,7 @@ final class DynamicConfigTests: XCTestCase {
         let loopWaits = NodeID.all(3).map { simulation.timers(of: $0).loopWait }
         XCTAssertEqual(loopWaits.filter { $0 == .s(5) }.count, 2, "\(loopWaits)")
         XCTAssertEqual(loopWaits.filter { $0 == .s(10) }.count, 1, "\(loopWaits)")
-        XCTAssertEqual(report.all("config").count, 2)
+        XCTAssertEqual(report.all(.config).count, 2)
     }
 
     /// The operator's way out of the leaderless stall (PATRONI.md §7.2 C): raising

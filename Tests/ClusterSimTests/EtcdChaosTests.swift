@@ -44,21 +44,21 @@ final class EtcdChaosTests: XCTestCase {
                 let (simulation, report) = harness.simulate(for: .seconds(300))
                 let context = "members \(members), seed \(seed)"
                 var leaderOfTerm: [String: String] = [:]
-                for entry in report.all("etcd-leader-elected") {
+                for entry in report.all(.etcdLeaderElected) {
                     let term = String(entry.message.split(separator: " ").last ?? "")
                     if let other = leaderOfTerm[term], other != entry.host {
                         XCTFail("\(context): \(other) and \(entry.host ?? "?") both led term \(term)")
                     }
                     leaderOfTerm[term] = entry.host
                 }
-                XCTAssertFalse(report.violations.contains { $0.invariant != "liveness" && $0.invariant != "no-lost-acknowledged-writes" },
+                XCTAssertFalse(report.violations.contains { $0.invariant != .liveness && $0.invariant != .noLostAcknowledgedWrites },
                                "\(context): \(report.violations)")
-                XCTAssertFalse(report.violations.contains { $0.invariant == "single-writable-primary" }, "\(context)")
+                XCTAssertFalse(report.violations.contains { $0.invariant == .singleWritablePrimary }, "\(context)")
                 let leaders = simulation.etcd.members.indices.filter { simulation.etcd.members[$0].role == .leader }
                 XCTAssertEqual(leaders.count, 1, "\(context): etcd leaders at the end: \(leaders)")
                 let applied = Set(simulation.etcd.members.map(\.appliedIndex))
                 XCTAssertEqual(applied.count, 1, "\(context): members did not converge: \(simulation.etcd.members.map(\.appliedIndex))")
-                XCTAssertEqual(report.final.members.filter { $0.role == "Leader" }.count, 1, "\(context): no Patroni leader at the end")
+                XCTAssertEqual(report.final.members.filter { $0.role == .leader }.count, 1, "\(context): no Patroni leader at the end")
             }
         }
     }

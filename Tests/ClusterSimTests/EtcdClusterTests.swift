@@ -26,7 +26,7 @@ final class EtcdClusterTests: XCTestCase {
     func testThreeMembersElectOneLeaderAndEveryTermHasAtMostOne() {
         for seed: UInt64 in 1...10 {
             let (simulation, report) = cluster(seed: seed).simulate(for: .seconds(20))
-            let elected = report.all("etcd-leader-elected")
+            let elected = report.all(.etcdLeaderElected)
             XCTAssertFalse(elected.isEmpty, "seed \(seed): no etcd leader was elected")
             let terms = elected.compactMap { $0.message.split(separator: " ").last.map(String.init) }
             XCTAssertEqual(terms.count, Set(terms).count, "seed \(seed): two leaders in one term: \(terms)")
@@ -40,7 +40,7 @@ final class EtcdClusterTests: XCTestCase {
 
     func testOneMemberLeadsFromTimeZeroWithoutAnElection() {
         let (simulation, report) = cluster(members: 1).simulate(for: .seconds(20))
-        XCTAssertTrue(report.all("etcd-leader-elected").isEmpty)
+        XCTAssertTrue(report.all(.etcdLeaderElected).isEmpty)
         XCTAssertEqual(leaders(simulation).map(\.term), [1])
     }
 
@@ -50,8 +50,8 @@ final class EtcdClusterTests: XCTestCase {
             var harness = cluster(seed: seed)
             add(.stop(.etcdLeader), at: 60, to: &harness)
             let (simulation, report) = harness.simulate(for: .seconds(150))
-            guard let stopped = report.first("etcd-member-stopped"),
-                  let elected = report.all("etcd-leader-elected").first(where: { $0.at > stopped.at }) else {
+            guard let stopped = report.first(.etcdMemberStopped),
+                  let elected = report.all(.etcdLeaderElected).first(where: { $0.at > stopped.at }) else {
                 return XCTFail("seed \(seed): no new etcd leader after the stop")
             }
             let took = (elected.at - stopped.at).seconds
@@ -61,7 +61,7 @@ final class EtcdClusterTests: XCTestCase {
             XCTAssertLessThan(took, 2.5, "seed \(seed): the new etcd leader took \(took) s")
             XCTAssertTrue(report.failovers.isEmpty, "seed \(seed): Patroni failed over: \(report.failovers)")
             XCTAssertTrue(report.violations.isEmpty, "seed \(seed): \(report.violations)")
-            XCTAssertEqual(report.final.members.filter { $0.role == "Leader" }.count, 1, "seed \(seed)")
+            XCTAssertEqual(report.final.members.filter { $0.role == .leader }.count, 1, "seed \(seed)")
             XCTAssertEqual(leaders(simulation).count, 1, "seed \(seed)")
         }
         XCTAssertGreaterThan(durations.max() ?? 0, durations.min() ?? 0, "election timeouts are randomized")
@@ -76,7 +76,7 @@ final class EtcdClusterTests: XCTestCase {
         let leaseID = simulation.etcd.store.entries[simulation.etcd.keys.leader]?.lease ?? 0
         XCTAssertNotEqual(leaseID, 0)
         simulation.run(until: .zero + .seconds(63))
-        guard let promoted = simulation.env.recorder.timeline.last(where: { $0.kind == "etcd-leader-elected" })?.at else {
+        guard let promoted = simulation.env.recorder.timeline.last(where: { $0.kind == .etcdLeaderElected })?.at else {
             return XCTFail("no etcd leader after the stop")
         }
         // The promotion happens when the new leader applies its first entry, a round trip after the election.
@@ -97,14 +97,14 @@ final class EtcdClusterTests: XCTestCase {
             let simulation = Simulation(options: harness.options)
             simulation.run(until: .zero + .seconds(150))
             let report = simulation.finish()
-            XCTAssertTrue(report.all("etcd-leader-elected").allSatisfy { $0.at < .zero + .seconds(60) },
+            XCTAssertTrue(report.all(.etcdLeaderElected).allSatisfy { $0.at < .zero + .seconds(60) },
                           "seed \(seed): a leader was elected without a quorum")
             XCTAssertNotNil(report.timeline.first { $0.message.contains("demoting self because DCS is not accessible") },
                             "seed \(seed): the Patroni leader did not demote")
             XCTAssertTrue(simulation.postgres.allSatisfy { !$0.acceptsWrites }, "seed \(seed): a node accepts writes without etcd quorum")
             XCTAssertTrue(report.failovers.isEmpty, "seed \(seed): \(report.failovers)")
             // Without quorum the cluster cannot converge; every safety invariant must hold.
-            XCTAssertEqual(report.violations.map(\.invariant), ["liveness"], "seed \(seed): \(report.violations)")
+            XCTAssertEqual(report.violations.map(\.invariant), [.liveness], "seed \(seed): \(report.violations)")
         }
     }
 
@@ -124,7 +124,7 @@ final class EtcdClusterTests: XCTestCase {
             XCTAssertNotNil(oldLeader)
             simulation.run(until: .zero + .seconds(200))
             let report = simulation.finish()
-            XCTAssertTrue(report.all("leader-key-expired").isEmpty, "seed \(seed): the leader key expired during the outage")
+            XCTAssertTrue(report.all(.leaderKeyExpired).isEmpty, "seed \(seed): the leader key expired during the outage")
             XCTAssertEqual(simulation.currentLeader, oldLeader, "seed \(seed): the old leader lost its key")
             XCTAssertNotNil(report.timeline.first { $0.message.contains("promoted self to leader because I had the session lock") },
                             "seed \(seed): the old leader did not promote again with its key")
@@ -201,7 +201,7 @@ final class EtcdClusterTests: XCTestCase {
                 Fault(at: .zero + .seconds(65), action: .stop(.etcdLeader)),
             ]
             let (simulation, report) = harness.simulate(for: .seconds(150))
-            XCTAssertEqual(report.all("etcd-member-stopped").count, 2, "seed \(seed)")
+            XCTAssertEqual(report.all(.etcdMemberStopped).count, 2, "seed \(seed)")
             XCTAssertEqual(leaders(simulation).count, 1, "seed \(seed): three of five members must elect a leader")
             XCTAssertTrue(report.failovers.isEmpty, "seed \(seed): \(report.failovers)")
             XCTAssertNil(report.timeline.first { $0.message.contains("demoting self") }, "seed \(seed): the leader demoted")
@@ -213,10 +213,10 @@ final class EtcdClusterTests: XCTestCase {
         var harness = cluster()
         harness.options.faults = [Fault(at: .zero + .seconds(60), action: .freeze(.etcdLeader, for: .seconds(20)))]
         let (simulation, report) = harness.simulate(for: .seconds(120))
-        let elected = report.all("etcd-leader-elected").filter { $0.at > .zero + .seconds(60) }
+        let elected = report.all(.etcdLeaderElected).filter { $0.at > .zero + .seconds(60) }
         XCTAssertEqual(elected.count, 1, "one new leader while the old one is frozen")
         XCTAssertLessThan(elected.first.map { $0.at - (.zero + .seconds(60)) } ?? .seconds(99), .seconds(3))
-        XCTAssertNotNil(report.first("etcd-leader-lost"), "the thawed leader stepped down")
+        XCTAssertNotNil(report.first(.etcdLeaderLost), "the thawed leader stepped down")
         XCTAssertEqual(leaders(simulation).count, 1)
         XCTAssertTrue(report.failovers.isEmpty)
     }
@@ -233,7 +233,7 @@ final class EtcdClusterTests: XCTestCase {
             Fault(at: .zero + .seconds(75), action: .heal(.etcdMember(follower, name: name))),
         ]
         let (simulation, report) = harness.simulate(for: .seconds(100))
-        XCTAssertNil(report.first("etcd-leader-lost"), "the returning member deposed the leader")
+        XCTAssertNil(report.first(.etcdLeaderLost), "the returning member deposed the leader")
         XCTAssertEqual(leaders(simulation).map(\.member), [leader.member])
         XCTAssertEqual(simulation.etcd.members.map(\.term), [leader.term, leader.term, leader.term],
                        "pre-votes keep the isolated member's term")

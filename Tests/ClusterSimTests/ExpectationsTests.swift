@@ -11,7 +11,7 @@ final class ExpectationsTests: XCTestCase {
     }
 
     /// A member row of the final snapshot.
-    private func row(_ name: String, _ role: String, _ state: String, timeline: Int?) -> MemberRow {
+    private func row(_ name: String, _ role: MemberRole, _ state: String, timeline: Int?) -> MemberRow {
         MemberRow(name: name, host: name, role: role, state: state, timeline: timeline, lagBytes: nil, registered: true, lsn: 0)
     }
 
@@ -28,8 +28,8 @@ final class ExpectationsTests: XCTestCase {
             scenario: "lab4", seed: 1, ha: "patroni", outcome: .completed, endedAt: at(180), eventsHandled: 1_000,
             timers: EffectiveTimers(PatroniSettings()), firstFaultAt: at(60),
             timeline: [
-                TimelineEntry(at: at(60), host: nil, kind: "fault", message: "stop leader"),
-                TimelineEntry(at: at(125), host: "patroni1", kind: "rewind-done", message: "pg_rewind finished"),
+                TimelineEntry(at: at(60), host: nil, kind: .fault, message: "stop leader"),
+                TimelineEntry(at: at(125), host: "patroni1", kind: .rewindDone, message: "pg_rewind finished"),
             ],
             failovers: [
                 FailoverRecord(fault: "stop leader", faultAt: at(60), oldLeader: "patroni1", newLeader: "patroni2",
@@ -40,9 +40,9 @@ final class ExpectationsTests: XCTestCase {
             violations: [],
             liveness: LivenessResult(since: at(60), deadline: at(150), convergedAt: at(90), decided: true),
             final: ClusterSnapshot(at: at(180), systemIdentifier: "7000000000000000001", members: [
-                row("patroni1", "Replica", "streaming", timeline: 2),
-                row("patroni2", "Leader", "running", timeline: 2),
-                row("patroni3", "Replica", "streaming", timeline: 2),
+                row("patroni1", .replica, "streaming", timeline: 2),
+                row("patroni2", .leader, "running", timeline: 2),
+                row("patroni3", .replica, "streaming", timeline: 2),
             ], keys: []))
     }
 
@@ -92,17 +92,17 @@ final class ExpectationsTests: XCTestCase {
         var report = failoverReport()
         report.failovers.append(FailoverRecord(fault: "kill leader", faultAt: at(130), oldLeader: "patroni2", newLeader: nil))
         report.violations = [
-            Violation(invariant: "single-writable-primary", at: at(61), until: at(62), nodes: ["patroni1", "patroni2"], detail: "two primaries"),
-            Violation(invariant: "fenced-primary", at: at(61), until: nil, nodes: ["patroni1"], detail: "no lease"),
+            Violation(invariant: .singleWritablePrimary, at: at(61), until: at(62), nodes: ["patroni1", "patroni2"], detail: "two primaries"),
+            Violation(invariant: .fencedPrimary, at: at(61), until: nil, nodes: ["patroni1"], detail: "no lease"),
         ]
         report.liveness.convergedAt = nil
         report.writes.lost = 4
         report.writes.longestOutage = OutageWindow(from: at(130), until: at(180))
-        report.timeline.removeAll { $0.kind == "rewind-done" }
+        report.timeline.removeAll { $0.kind == .rewindDone }
         report.final.members = [
-            row("patroni1", "Leader", "running", timeline: 1),
-            row("patroni2", "Replica", "stopped", timeline: 2),
-            row("patroni3", "Replica", "starting", timeline: 2),
+            row("patroni1", .leader, "running", timeline: 1),
+            row("patroni2", .replica, "stopped", timeline: 2),
+            row("patroni3", .replica, "starting", timeline: 2),
         ]
         var expect = metExpectations()
         expect.failovers = 2
@@ -137,7 +137,7 @@ final class ExpectationsTests: XCTestCase {
 
     func testARunWithoutALeaderAtTheEnd() {
         var report = failoverReport()
-        report.final.members = report.final.members.map { row($0.name, "", "stopped", timeline: $0.timeline) }
+        report.final.members = report.final.members.map { row($0.name, .none, "stopped", timeline: $0.timeline) }
         var expect = Expectations()
         expect.finalLeader = .noLeader
         expect.finalTimeline = 2
@@ -154,12 +154,12 @@ final class ExpectationsTests: XCTestCase {
 
     func testStoppedMembersDoNotCountAgainstAllStreaming() {
         var report = failoverReport()
-        report.final.members[0] = row("patroni1", "", "stopped", timeline: 1)
-        report.final.members[2] = row("patroni3", "Replica", "crashed", timeline: nil)
+        report.final.members[0] = row("patroni1", .none, "stopped", timeline: 1)
+        report.final.members[2] = row("patroni3", .replica, "crashed", timeline: nil)
         var expect = Expectations()
         expect.allStreaming = true
         XCTAssertEqual(expect.evaluate(report).map(\.held), [true])
-        report.final.members[2] = row("patroni3", "Replica", "streaming", timeline: 1)
+        report.final.members[2] = row("patroni3", .replica, "streaming", timeline: 1)
         XCTAssertEqual(expect.evaluate(report).map(\.actual), ["false (patroni3 streaming on timeline 1)"])
     }
 
@@ -215,10 +215,10 @@ final class ExpectationsTests: XCTestCase {
     func testZombieWindowsCountOnlyFencedPrimaryViolations() {
         var report = failoverReport()
         report.violations = [
-            Violation(invariant: "fenced-primary", at: at(61), until: at(75), nodes: ["patroni1"], detail: "no lease"),
-            Violation(invariant: "single-writable-primary", at: at(87.3), until: at(88), nodes: ["patroni1", "patroni2"], detail: "two primaries"),
-            Violation(invariant: "fenced-primary", at: at(130), until: nil, nodes: ["patroni2"], detail: "no lease"),
-            Violation(invariant: "liveness", at: at(150), until: nil, nodes: [], detail: "not converged"),
+            Violation(invariant: .fencedPrimary, at: at(61), until: at(75), nodes: ["patroni1"], detail: "no lease"),
+            Violation(invariant: .singleWritablePrimary, at: at(87.3), until: at(88), nodes: ["patroni1", "patroni2"], detail: "two primaries"),
+            Violation(invariant: .fencedPrimary, at: at(130), until: nil, nodes: ["patroni2"], detail: "no lease"),
+            Violation(invariant: .liveness, at: at(150), until: nil, nodes: [], detail: "not converged"),
         ]
         var expect = Expectations()
         expect.zombieWindows = 2
@@ -229,7 +229,7 @@ final class ExpectationsTests: XCTestCase {
         ])
         expect.zombieWindows = 1
         XCTAssertEqual(expect.evaluate(report).map(\.held), [false, true])
-        report.violations.removeAll { $0.invariant == "fenced-primary" }
+        report.violations.removeAll { $0.invariant == .fencedPrimary }
         expect.zombieWindows = 0
         XCTAssertEqual(expect.evaluate(report).first, ExpectationResult(check: "zombie_windows", expected: "0", actual: "0", held: true))
     }

@@ -50,7 +50,7 @@ final class FailoverTimingTests: XCTestCase {
                                             action: .partition(Partition(target: .leader, peers: [.etcd], direction: .outbound)))]
             let report = cluster.run(for: .s(130))
             let fault = try! XCTUnwrap(report.failovers.first, "seed \(seed)")
-            let demoted = try! XCTUnwrap(report.timeline.first { $0.kind == "demote" && $0.host == fault.oldLeader }, "seed \(seed)")
+            let demoted = try! XCTUnwrap(report.timeline.first { $0.kind == .demote && $0.host == fault.oldLeader }, "seed \(seed)")
             XCTAssertLessThanOrEqual((demoted.at - fault.faultAt).seconds, 10 + 10 + 0.1, "seed \(seed)")
             let lock = try! XCTUnwrap(fault.lockAcquiredAt, "seed \(seed)")
             XCTAssertLessThan(demoted.at, lock, "seed \(seed): the old primary must stop before the lock moves")

@@ -40,7 +40,7 @@ final class FailsafeCoverageTests: XCTestCase {
         XCTAssertEqual(checker.evaluate(0, at: at(20), name: "pg1"), at(20))
         checker.confirmFailsafe(0, until: at(43), at: at(23), name: "pg1")
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "fenced-primary", at: at(20), until: at(23), nodes: ["pg1"],
+            invariant: .fencedPrimary, at: at(20), until: at(23), nodes: ["pg1"],
             detail: "pg1 accepted writes for 3.0s without a live leader lease (0 writes accepted)")])
     }
 }

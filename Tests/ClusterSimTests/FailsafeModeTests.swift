@@ -30,7 +30,7 @@ final class FailsafeModeTests: XCTestCase {
     /// The violations other than liveness, which cannot hold while etcd stays down: the
     /// cluster has no leader key to converge on.
     private func safetyViolations(_ report: Report) -> [Violation] {
-        report.violations.filter { $0.invariant != "liveness" }
+        report.violations.filter { $0.invariant != .liveness }
     }
 
     /// The leader key's holder at `time` in a run of `cluster` (deterministic, so a later
@@ -47,9 +47,9 @@ final class FailsafeModeTests: XCTestCase {
         var on = cluster(["postgres-0"], failsafe: true)
         etcdDown(&on, at: .s(40))
         let (simulation, kept) = on.simulate(for: .s(100))
-        XCTAssertNotNil(kept.first("leader-key-expired"), "the outage outlasts the lease")
-        XCTAssertNotNil(kept.first("failsafe", on: "postgres-0"))
-        XCTAssertNil(kept.first("demote"))
+        XCTAssertNotNil(kept.first(.leaderKeyExpired), "the outage outlasts the lease")
+        XCTAssertNotNil(kept.first(.failsafe, on: "postgres-0"))
+        XCTAssertNil(kept.first(.demote))
         XCTAssertTrue(simulation.postgres[0].acceptsWrites)
         XCTAssertEqual(kept.writes.failed, 0, "HAProxy keeps routing: /primary stays 200")
         XCTAssertEqual(safetyViolations(kept), [], "a failsafe-confirmed primary is not a zombie")
@@ -57,7 +57,7 @@ final class FailsafeModeTests: XCTestCase {
         var off = cluster(["postgres-0"], failsafe: false)
         etcdDown(&off, at: .s(40))
         let demoted = off.run(for: .s(100))
-        XCTAssertEqual(demoted.first("demote")?.message, "demoting self because DCS is not accessible and I was a leader")
+        XCTAssertEqual(demoted.first(.demote)?.message, "demoting self because DCS is not accessible and I was a leader")
         XCTAssertGreaterThan(demoted.writes.failed, 0)
     }
 
@@ -69,10 +69,10 @@ final class FailsafeModeTests: XCTestCase {
             etcdDown(&harness, at: .s(40))
             let (simulation, report) = harness.simulate(for: .s(100))
             let primary = try XCTUnwrap(simulation.node(named: before))
-            XCTAssertNotNil(report.first("leader-key-expired"), "seed \(seed)")
-            XCTAssertNotNil(report.first("failsafe", on: before), "seed \(seed)")
-            XCTAssertNil(report.first("demote"), "seed \(seed)")
-            XCTAssertNil(report.first("lock-acquired"), "seed \(seed): nobody takes the lock while etcd is down")
+            XCTAssertNotNil(report.first(.leaderKeyExpired), "seed \(seed)")
+            XCTAssertNotNil(report.first(.failsafe, on: before), "seed \(seed)")
+            XCTAssertNil(report.first(.demote), "seed \(seed)")
+            XCTAssertNil(report.first(.lockAcquired), "seed \(seed): nobody takes the lock while etcd is down")
             XCTAssertEqual(safetyViolations(report), [], "seed \(seed)")
             XCTAssertEqual(report.writes.failed, 0, "seed \(seed)")
             XCTAssertTrue(simulation.postgres[primary].acceptsWrites, "seed \(seed)")
@@ -92,15 +92,15 @@ final class FailsafeModeTests: XCTestCase {
             let cutOff = try XCTUnwrap(names.first { $0 != before })
             harness.partition(harness.node(before), from: [.etcd, harness.peer(cutOff)], at: .s(40))
             let report = harness.run(for: .s(100))
-            let refused = try XCTUnwrap(report.first("failsafe-refused", on: before), "seed \(seed)")
+            let refused = try XCTUnwrap(report.first(.failsafeRefused, on: before), "seed \(seed)")
             XCTAssertEqual(refused.message, "Request failed to \(cutOff): POST http://\(cutOff):8008/failsafe")
-            let demoted = try XCTUnwrap(report.first("demote", on: before), "seed \(seed)")
+            let demoted = try XCTUnwrap(report.first(.demote, on: before), "seed \(seed)")
             XCTAssertEqual(demoted.message, "demoting self because DCS is not accessible and I was a leader")
             // loop_wait + retry_timeout to notice, two POST attempts of 2 s to give up.
             XCTAssertLessThanOrEqual((demoted.at - .zero - .s(40)).seconds, 2 + 3 + 4 + 0.1, "seed \(seed)")
-            XCTAssertNil(report.first("failsafe", on: before), "seed \(seed): never confirmed")
-            XCTAssertFalse(report.violations.contains { $0.invariant == "single-writable-primary" }, "seed \(seed)")
-            XCTAssertNotNil(report.first("promoted"), "seed \(seed): a replica takes over once the lease expires")
+            XCTAssertNil(report.first(.failsafe, on: before), "seed \(seed): never confirmed")
+            XCTAssertFalse(report.violations.contains { $0.invariant == .singleWritablePrimary }, "seed \(seed)")
+            XCTAssertNotNil(report.first(.promoted), "seed \(seed): a replica takes over once the lease expires")
         }
     }
 
@@ -117,8 +117,8 @@ final class FailsafeModeTests: XCTestCase {
         let (simulation, report) = harness.simulate(for: .s(160))
         let failsafe = report.final.keys.first { $0.key.hasSuffix("/failsafe") }
         XCTAssertEqual(failsafe?.value, "{\"\(first)\":\"http://\(first):8008/patroni\"}")
-        XCTAssertNil(report.timeline.first { $0.kind == "lock-acquired" && $0.host == second })
-        XCTAssertEqual(report.first("not-healthiest", on: second)?.message,
+        XCTAssertNil(report.timeline.first { $0.kind == .lockAcquired && $0.host == second })
+        XCTAssertEqual(report.first(.notHealthiest, on: second)?.message,
                        "not listed in /failsafe: following a different leader because i am not the healthiest node")
         let node = try XCTUnwrap(simulation.node(named: second))
         XCTAssertEqual(simulation.postgres[node].state, .running)
@@ -128,7 +128,7 @@ final class FailsafeModeTests: XCTestCase {
         without.stop(without.node(second), at: .s(40))
         without.stop(without.node(first), at: .s(80))
         without.start(without.node(second), at: .s(85))
-        XCTAssertNotNil(without.run(for: .s(160)).timeline.first { $0.kind == "lock-acquired" && $0.host == second },
+        XCTAssertNotNil(without.run(for: .s(160)).timeline.first { $0.kind == .lockAcquired && $0.host == second },
                         "without failsafe the returning replica takes over")
     }
 
@@ -144,8 +144,8 @@ final class FailsafeModeTests: XCTestCase {
             XCTAssertEqual(report.writes.lost, 0, "seed \(seed)")
             XCTAssertTrue(report.liveness.held, "seed \(seed)")
             XCTAssertEqual(report.final.leaderKeyHolder, before, "seed \(seed)")
-            XCTAssertEqual(report.all("lock-acquired").map(\.host), [before], "seed \(seed)")
-            XCTAssertNil(report.first("promoted"), "seed \(seed): no new timeline")
+            XCTAssertEqual(report.all(.lockAcquired).map(\.host), [before], "seed \(seed)")
+            XCTAssertNil(report.first(.promoted), "seed \(seed): no new timeline")
         }
     }
 }

@@ -4,7 +4,7 @@ import XCTest
 /// Where Patroni's fencing guarantee ends (PATRONI.md §7.3), and the invariant checkers
 /// catching each violation.
 final class FencingScenarioTests: XCTestCase {
-    private func invariants(_ report: Report) -> [String] { report.violations.map(\.invariant) }
+    private func invariants(_ report: Report) -> [String] { report.violations.map(\.invariant.rawValue) }
 
     func testKillingOnlyPatroniLeavesASecondWriterWithoutAWatchdog() {
         var cluster = ClusterHarness(seed: 3)
@@ -19,7 +19,7 @@ final class FencingScenarioTests: XCTestCase {
         cluster.options.faults = [Fault(at: .zero + .s(60), action: .killPatroni(.leader))]
         let report = cluster.run(for: .s(120))
         XCTAssertEqual(report.violations, [], "\(report.violations)")
-        XCTAssertNotNil(report.first("watchdog-reset"))
+        XCTAssertNotNil(report.first(.watchdogReset))
         XCTAssertEqual(report.failovers.first?.timeline, 2)
     }
 

@@ -5,11 +5,11 @@ import XCTest
 final class HADecisionTests: XCTestCase {
     func testBootstrapGivesOneLeaderAndTwoStreamingReplicasOnTimelineOne() {
         let report = ClusterHarness(seed: 1).run(for: .s(40))
-        XCTAssertEqual(report.final.members.filter { $0.role == "Leader" }.count, 1)
-        XCTAssertEqual(report.final.members.filter { $0.role == "Replica" && $0.state == "streaming" }.count, 2)
+        XCTAssertEqual(report.final.members.filter { $0.role == .leader }.count, 1)
+        XCTAssertEqual(report.final.members.filter { $0.role == .replica && $0.state == "streaming" }.count, 2)
         XCTAssertEqual(Set(report.final.members.compactMap(\.timeline)), [1])
-        XCTAssertNotNil(report.first("initialized"))
-        XCTAssertEqual(report.all("basebackup-done").count, 2)
+        XCTAssertNotNil(report.first(.initialized))
+        XCTAssertEqual(report.all(.basebackupDone).count, 2)
     }
 
     func testANofailoverReplicaNeverTakesTheLock() {
@@ -77,8 +77,8 @@ final class HADecisionTests: XCTestCase {
             if action == "kill" { cluster.kill(.leader, at: .s(60)) } else { cluster.stop(.leader, at: .s(60)) }
             cluster.start(.previous, at: .s(120))
             let report = cluster.run(for: .s(180))
-            XCTAssertEqual(report.all("rewind-done").count, rewinds, action)
-            XCTAssertEqual(report.final.members.filter { $0.role == "Replica" && $0.state == "streaming" && $0.timeline == 2 }.count, 2, action)
+            XCTAssertEqual(report.all(.rewindDone).count, rewinds, action)
+            XCTAssertEqual(report.final.members.filter { $0.role == .replica && $0.state == "streaming" && $0.timeline == 2 }.count, 2, action)
             XCTAssertEqual(report.writes.lost, 0, action)
         }
     }
@@ -100,12 +100,12 @@ final class HADecisionTests: XCTestCase {
         // About ten seconds of writes at 20 per second reached no replica.
         XCTAssertGreaterThanOrEqual(report.writes.lost, 190)
         XCTAssertLessThanOrEqual(report.writes.lost, 201)
-        XCTAssertEqual(report.all("rewind-done").count, 1)
+        XCTAssertEqual(report.all(.rewindDone).count, 1)
     }
 
     func testWithoutPgRewindADivergedFormerPrimaryCannotStream() {
         let (leader, report) = divergedFormerPrimary(usePgRewind: false)
-        XCTAssertEqual(report.all("rewind-done").count, 0)
+        XCTAssertEqual(report.all(.rewindDone).count, 0)
         XCTAssertTrue(report.timeline.contains { $0.host == leader && $0.message.contains("not in this server's history") })
         let row = report.final.members.first { $0.name == leader }!
         XCTAssertNotEqual(row.state, "streaming")

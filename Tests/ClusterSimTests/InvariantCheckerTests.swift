@@ -28,7 +28,7 @@ final class InvariantCheckerTests: XCTestCase {
         checker.finish(names: names)
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "single-writable-primary", at: at(10), until: at(15), nodes: ["pg1", "pg2"],
+            invariant: .singleWritablePrimary, at: at(10), until: at(15), nodes: ["pg1", "pg2"],
             detail: "2 nodes accepted writes at once; pg1 accepted 3 writes, pg2 accepted 1 writes")])
     }
 
@@ -42,7 +42,7 @@ final class InvariantCheckerTests: XCTestCase {
         XCTAssertNil(checker.update(writable: [false, false, false], at: at(8), names: names))
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "single-writable-primary", at: at(5), until: at(8), nodes: ["pg1", "pg2", "pg3"],
+            invariant: .singleWritablePrimary, at: at(5), until: at(8), nodes: ["pg1", "pg2", "pg3"],
             detail: "3 nodes accepted writes at once; pg1 accepted 1 writes, pg2 accepted 0 writes, pg3 accepted 2 writes")])
     }
 
@@ -55,7 +55,7 @@ final class InvariantCheckerTests: XCTestCase {
         checker.finish(names: names)
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "single-writable-primary", at: at(20), until: nil, nodes: ["pg1", "pg3"],
+            invariant: .singleWritablePrimary, at: at(20), until: nil, nodes: ["pg1", "pg3"],
             detail: "2 nodes accepted writes at once; pg1 accepted 0 writes, pg3 accepted 2 writes")])
     }
 
@@ -123,7 +123,7 @@ final class InvariantCheckerTests: XCTestCase {
                        "uncovered since the first key, writable since before it")
         XCTAssertNil(checker.setWritable(1, false, at: at(9), name: "pg2"))
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "fenced-primary", at: at(4), until: at(9), nodes: ["pg2"],
+            invariant: .fencedPrimary, at: at(4), until: at(9), nodes: ["pg2"],
             detail: "pg2 accepted writes for 5.0s without a live leader lease (0 writes accepted)")])
     }
 
@@ -145,7 +145,7 @@ final class InvariantCheckerTests: XCTestCase {
         checker.finish(at: at(100), names: names)
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "fenced-primary", at: at(30), until: at(42), nodes: ["pg1"],
+            invariant: .fencedPrimary, at: at(30), until: at(42), nodes: ["pg1"],
             detail: "pg1 accepted writes for 12.0s without a live leader lease (2 writes accepted)")])
     }
 
@@ -167,7 +167,7 @@ final class InvariantCheckerTests: XCTestCase {
         XCTAssertEqual(checker.violations.map(\.at), [at(35)])
         XCTAssertEqual(checker.violations.map(\.until), [at(50)])
         XCTAssertEqual(late.violations, [Violation(
-            invariant: "fenced-primary", at: at(30), until: at(55), nodes: ["pg1"],
+            invariant: .fencedPrimary, at: at(30), until: at(55), nodes: ["pg1"],
             detail: "pg1 accepted writes for 25.0s without a live leader lease (0 writes accepted)")])
     }
 
@@ -199,7 +199,7 @@ final class InvariantCheckerTests: XCTestCase {
         XCTAssertNil(checker.setWritable(0, false, at: at(14), name: "pg1"))
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "fenced-primary", at: at(12), until: at(14), nodes: ["pg1"],
+            invariant: .fencedPrimary, at: at(12), until: at(14), nodes: ["pg1"],
             detail: "pg1 accepted writes for 2.0s without a live leader lease (1 writes accepted)")])
     }
 
@@ -217,7 +217,7 @@ final class InvariantCheckerTests: XCTestCase {
         XCTAssertNil(checker.setWritable(2, false, at: at(15) + .micros(1), name: "pg3"))
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "fenced-primary", at: at(10), until: at(15) + .micros(1), nodes: ["pg3"],
+            invariant: .fencedPrimary, at: at(10), until: at(15) + .micros(1), nodes: ["pg3"],
             detail: "pg3 accepted writes for 5.0s without a live leader lease (0 writes accepted)")])
     }
 
@@ -246,7 +246,7 @@ final class InvariantCheckerTests: XCTestCase {
         checker.finish(at: at(45), names: names)
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "fenced-primary", at: at(30), until: nil, nodes: ["pg1"],
+            invariant: .fencedPrimary, at: at(30), until: nil, nodes: ["pg1"],
             detail: "pg1 accepted writes for 15.0s without a live leader lease (3 writes accepted), still at the end of the run")])
     }
 
@@ -257,7 +257,7 @@ final class InvariantCheckerTests: XCTestCase {
         checker.finish(at: at(26), names: names)
 
         XCTAssertEqual(checker.violations, [Violation(
-            invariant: "fenced-primary", at: at(20), until: nil, nodes: ["pg2"],
+            invariant: .fencedPrimary, at: at(20), until: nil, nodes: ["pg2"],
             detail: "pg2 accepted writes for 6.0s without a live leader lease (0 writes accepted), still at the end of the run")])
     }
 
@@ -269,7 +269,7 @@ final class InvariantCheckerTests: XCTestCase {
         XCTAssertNil(checker.timelineChanged(1, number: 3, at: at(10), names: names))
         let violation = checker.timelineChanged(1, number: 2, at: at(20), names: names)
         let expected = Violation(
-            invariant: "timeline-monotonic", at: at(20), until: at(20), nodes: ["pg2"],
+            invariant: .timelineMonotonic, at: at(20), until: at(20), nodes: ["pg2"],
             detail: "pg2's timeline went back from 3 to 2")
         XCTAssertEqual(violation, expected)
         XCTAssertEqual(checker.violations, [expected])
@@ -298,7 +298,7 @@ final class InvariantCheckerTests: XCTestCase {
         XCTAssertNil(checker.becamePrimary(1, branch: 1, number: 2, at: at(10), names: names))
         let violation = checker.becamePrimary(2, branch: 2, number: 2, at: at(11), names: names)
         let expected = Violation(
-            invariant: "timeline-monotonic", at: at(11), until: at(11), nodes: ["pg2", "pg3"],
+            invariant: .timelineMonotonic, at: at(11), until: at(11), nodes: ["pg2", "pg3"],
             detail: "pg2 and pg3 were both primary on a timeline 2 of their own (diverged WAL under one number)")
         XCTAssertEqual(violation, expected)
         XCTAssertEqual(checker.violations, [expected])
@@ -316,7 +316,7 @@ final class InvariantCheckerTests: XCTestCase {
         var checker = TimelineChecker(nodeCount: 3)
         XCTAssertNil(checker.timelineChanged(0, number: 4, at: at(1), names: names))
         XCTAssertEqual(checker.becamePrimary(0, branch: 2, number: 3, at: at(5), names: names), Violation(
-            invariant: "timeline-monotonic", at: at(5), until: at(5), nodes: ["pg1"],
+            invariant: .timelineMonotonic, at: at(5), until: at(5), nodes: ["pg1"],
             detail: "pg1's timeline went back from 4 to 3"))
     }
 
@@ -341,7 +341,7 @@ final class InvariantCheckerTests: XCTestCase {
     func testMissingWritesAreAViolationWhereDurabilityWasPromised() {
         var checker = LostWriteChecker(lossIsViolation: true, spacing: 10)
         let expected = Violation(
-            invariant: "no-lost-acknowledged-writes", at: at(10), until: at(10), nodes: ["pg2"],
+            invariant: .noLostAcknowledgedWrites, at: at(10), until: at(10), nodes: ["pg2"],
             detail: "4 acknowledged writes are not in the history of pg2 on timeline 2")
         XCTAssertEqual(checker.missing(4, newPrimary: "pg2", timeline: 2, at: at(10)), expected)
         XCTAssertEqual(checker.lost, 4)
@@ -359,7 +359,7 @@ final class InvariantCheckerTests: XCTestCase {
         let two = timelines.fork(from: 0, at: 150)
         XCTAssertEqual(checker.settle(primary: "pg2", branch: two, end: 150, timeline: timelines.number(of: two),
                                       timelines: timelines, at: at(10)),
-                       Violation(invariant: "no-lost-acknowledged-writes", at: at(10), until: at(10), nodes: ["pg2"],
+                       Violation(invariant: .noLostAcknowledgedWrites, at: at(10), until: at(10), nodes: ["pg2"],
                                  detail: "5 acknowledged writes are not in the history of pg2 on timeline 2"),
                        "160...200 on timeline 1 are past the fork point")
         XCTAssertNil(checker.settle(primary: "pg2", branch: two, end: 150, timeline: 2, timelines: timelines, at: at(11)),
@@ -422,7 +422,7 @@ final class InvariantCheckerTests: XCTestCase {
         let (result, violation) = checker.result(endedAt: at(200))
         XCTAssertEqual(result, LivenessResult(since: at(100), deadline: at(130), convergedAt: nil, decided: true))
         XCTAssertEqual(violation, Violation(
-            invariant: "liveness", at: at(130), until: nil, nodes: [],
+            invariant: .liveness, at: at(130), until: nil, nodes: [],
             detail: "the cluster did not converge within 30.0s after the last fault at t=100.0s"))
     }
 

@@ -135,7 +135,7 @@ final class JSONReportTests: XCTestCase {
 
     func testViolationsCarryTheirWindowAndAnOpenEndAsNull() throws {
         var report = RenderFixtures.fullReport()
-        report.violations.append(Violation(invariant: "no-lost-acknowledged-writes", at: RenderFixtures.at(1300), until: nil, nodes: [], detail: "write 17 is missing"))
+        report.violations.append(Violation(invariant: .noLostAcknowledgedWrites, at: RenderFixtures.at(1300), until: nil, nodes: [], detail: "write 17 is missing"))
         let value = try parsed(report)
         XCTAssertEqual(lookup(value, "violations.0.invariant"), .string("single-writable-primary"))
         XCTAssertEqual(int(lookup(value, "violations.0.at_ms")), 120_500)
@@ -147,7 +147,7 @@ final class JSONReportTests: XCTestCase {
 
     func testEveryViolationCarriesTheReproduceCommand() throws {
         var report = RenderFixtures.fullReport()
-        report.violations.append(Violation(invariant: "liveness", at: RenderFixtures.at(2100), until: nil, nodes: [], detail: "no convergence"))
+        report.violations.append(Violation(invariant: .liveness, at: RenderFixtures.at(2100), until: nil, nodes: [], detail: "no convergence"))
         let value = try parsed(report)
         for index in 0..<2 {
             XCTAssertEqual(lookup(value, "violations.\(index).reproduce"), .string("simrun run leader-stop --seed 42"))

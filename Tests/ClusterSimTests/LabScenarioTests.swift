@@ -49,7 +49,7 @@ final class LabScenarioTests: XCTestCase {
         for file in ["lab4-no-fencing.json", "fencing-kill-patroni.json", "fencing-freeze-long.json",
                      "fencing-clock-step-long.json", "timers-unsafe-as-given.json"] {
             let summary = ScenarioRunner.run(try ScenarioLoader.load(path: Self.scenarioDirectory + "/" + file))
-            XCTAssertTrue(summary.report.violations.contains { $0.invariant == "single-writable-primary" }, file)
+            XCTAssertTrue(summary.report.violations.contains { $0.invariant == .singleWritablePrimary }, file)
             XCTAssertEqual(summary.exitCode, 1, file)
         }
     }

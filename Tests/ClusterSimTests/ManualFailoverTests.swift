@@ -18,7 +18,7 @@ final class ManualFailoverTests: XCTestCase {
     }
 
     /// The timeline messages of kind `manual-failover`.
-    private func answers(_ report: Report) -> [String] { report.all("manual-failover").map(\.message) }
+    private func answers(_ report: Report) -> [String] { report.all(.manualFailover).map(\.message) }
 
     func testASwitchoverToANamedCandidateHandsTheLeadOverCleanly() {
         for seed in UInt64(1)...3 {
@@ -36,14 +36,14 @@ final class ManualFailoverTests: XCTestCase {
             XCTAssertLessThan((failover?.promotedAt ?? .zero) - (.zero + .s(60)), .s(4), "seed \(seed)")
             XCTAssertEqual(report.finalLeader?.name, candidate, "seed \(seed)")
             let old = report.final.members.first { $0.name == leader }
-            XCTAssertEqual(old?.role, "Replica", "seed \(seed)")
+            XCTAssertEqual(old?.role, .replica, "seed \(seed)")
             XCTAssertEqual(old?.state, "streaming", "seed \(seed)")
             XCTAssertEqual(old?.timeline, 2, "seed \(seed)")
             XCTAssertEqual(report.writes.lost, 0, "seed \(seed)")
             XCTAssertEqual(report.violations.count, 0, "seed \(seed)")
             XCTAssertTrue(answers(report).contains("POST /switchover: 200 Successfully switched over to \"\(candidate)\""), "seed \(seed)")
-            XCTAssertNotNil(report.first("key-released", on: leader), "the old leader releases its key after a clean stop, seed \(seed)")
-            XCTAssertNil(report.first("rewind", on: leader), "its shutdown checkpoint reached the candidate: no pg_rewind, seed \(seed)")
+            XCTAssertNotNil(report.first(.keyReleased, on: leader), "the old leader releases its key after a clean stop, seed \(seed)")
+            XCTAssertNil(report.first(.rewind, on: leader), "its shutdown checkpoint reached the candidate: no pg_rewind, seed \(seed)")
         }
     }
 
@@ -133,10 +133,10 @@ final class ManualFailoverTests: XCTestCase {
         let (simulation, report) = cluster.simulate(for: .s(150))
         let node = cluster.options.nodes.firstIndex { $0.name == leader } ?? 0
         XCTAssertFalse(simulation.postgres[node].processAlive, "Patroni does not restart PostgreSQL in pause")
-        XCTAssertNil(report.first("start", on: leader))
+        XCTAssertNil(report.first(.start, on: leader))
         XCTAssertTrue(report.failovers.allSatisfy { $0.lockAcquiredAt == nil }, "nobody races in pause")
         XCTAssertFalse(simulation.postgres.contains { $0.acceptsWrites })
-        XCTAssertEqual(report.first("paused", on: leader)?.message, "removed leader lock because postgres is not running")
+        XCTAssertEqual(report.first(.paused, on: leader)?.message, "removed leader lock because postgres is not running")
     }
 
     func testStoppingTheLeadersPatroniInPauseKeepsPostgresPrimaryUntilResume() {
@@ -163,7 +163,7 @@ final class ManualFailoverTests: XCTestCase {
         add(.pause, at: 55, to: &cluster)
         add(.resume, at: 80, to: &cluster)
         let report = cluster.run(for: .s(110))
-        XCTAssertTrue(report.all("watchdog").contains { $0.message == "watchdog disabled" && $0.at >= .zero + .s(55) && $0.at < .zero + .s(80) })
-        XCTAssertTrue(report.all("watchdog").contains { $0.message.hasPrefix("watchdog activated") && $0.at >= .zero + .s(80) })
+        XCTAssertTrue(report.all(.watchdog).contains { $0.message == "watchdog disabled" && $0.at >= .zero + .s(55) && $0.at < .zero + .s(80) })
+        XCTAssertTrue(report.all(.watchdog).contains { $0.message.hasPrefix("watchdog activated") && $0.at >= .zero + .s(80) })
     }
 }

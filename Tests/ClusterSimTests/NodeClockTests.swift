@@ -72,7 +72,7 @@ final class NodeClockTests: XCTestCase {
                 for index in options.nodes.indices { options.nodes[index].clock = NodeClock(driftPPM: drift) }
             }
             cluster.partition(.leader, from: [.etcd, .otherNodes], at: .s(60))
-            return cluster.run(for: .s(150)).violations.map(\.invariant)
+            return cluster.run(for: .s(150)).violations.map(\.invariant.rawValue)
         }
         XCTAssertFalse(invariants(drift: 0).contains("single-writable-primary"))
         XCTAssertTrue(invariants(drift: -500_000).contains("single-writable-primary"))

@@ -13,9 +13,9 @@ final class NodeFaultTests: XCTestCase {
             Fault(at: at(60), action: .killPostgres(.previous)),
         ]
         let report = cluster.run(for: .s(120))
-        let released = report.first("key-released")
+        let released = report.first(.keyReleased)
         XCTAssertEqual(released?.message, "removed leader key after trying and failing to start postgres")
-        XCTAssertEqual(report.first("role-change")?.message, "on_role_change demoted postgres-cluster")
+        XCTAssertEqual(report.first(.roleChange)?.message, "on_role_change demoted postgres-cluster")
         XCTAssertEqual(report.failovers.count, 1)
         let failover = report.failovers.first
         XCTAssertNotEqual(failover?.newLeader, failover?.oldLeader)
@@ -39,7 +39,7 @@ final class NodeFaultTests: XCTestCase {
         var cluster = ClusterHarness(seed: 2)
         cluster.options.faults = [Fault(at: at(60), action: .killPostgres(.leader))]
         let report = cluster.run(for: .s(120))
-        XCTAssertNil(report.first("key-released"))
+        XCTAssertNil(report.first(.keyReleased))
         XCTAssertEqual(report.failovers.first?.newLeader ?? report.failovers.first?.oldLeader, report.failovers.first?.oldLeader)
     }
 
@@ -73,18 +73,18 @@ final class NodeFaultTests: XCTestCase {
         var cluster = ClusterHarness(seed: 2)
         cluster.options.faults = [Fault(at: at(60), action: .reinit(.leader))]
         let report = cluster.run(for: .s(90))
-        XCTAssertEqual(report.first("reinit-refused")?.message, "I am the leader, can not reinitialize")
-        XCTAssertNil(report.first("reinit"))
+        XCTAssertEqual(report.first(.reinitRefused)?.message, "I am the leader, can not reinitialize")
+        XCTAssertNil(report.first(.reinit))
     }
 
     func testReinitClonesTheReplicaAgainByBaseBackup() {
         var cluster = ClusterHarness(seed: 2)
         cluster.options.faults = [Fault(at: at(60), action: .reinit(.replica))]
         let (simulation, report) = cluster.simulate(for: .s(120))
-        guard let reinit = report.first("reinit"), let host = reinit.host else {
+        guard let reinit = report.first(.reinit), let host = reinit.host else {
             return XCTFail("no reinit in \(report.timeline.map(\.message))")
         }
-        let clones = report.timeline.filter { $0.kind == "basebackup-done" && $0.host == host }
+        let clones = report.timeline.filter { $0.kind == .basebackupDone && $0.host == host }
         XCTAssertEqual(clones.count, 2)
         XCTAssertGreaterThan(clones.last?.at ?? .zero, reinit.at)
         XCTAssertEqual(report.violations, [])
@@ -98,8 +98,8 @@ final class NodeFaultTests: XCTestCase {
         cluster.partition(.leader, from: [.etcd, .otherNodes], at: .s(60))
         cluster.heal(at: .s(110))
         let report = cluster.run(for: .s(180))
-        XCTAssertNil(report.first("rewind"))
-        XCTAssertTrue(report.all("replication-refused").contains { $0.message.contains("not in this server's history") },
-                      "\(report.all("replication-refused").map(\.message))")
+        XCTAssertNil(report.first(.rewind))
+        XCTAssertTrue(report.all(.replicationRefused).contains { $0.message.contains("not in this server's history") },
+                      "\(report.all(.replicationRefused).map(\.message))")
     }
 }

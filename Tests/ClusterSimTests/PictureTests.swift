@@ -107,7 +107,7 @@ final class PictureTests: XCTestCase {
         let svg = TimelinePicture.render([run])
         let elements = try PictureFixtures.elements(svg)
         let markers = attribute("data-invariant", of: elements, class: "violation-marker")
-        XCTAssertEqual(markers, run.report.violations.map(\.invariant))
+        XCTAssertEqual(markers, run.report.violations.map(\.invariant.rawValue))
         XCTAssertTrue(markers.contains("single-writable-primary"))
         let texts = try PictureFixtures.texts(svg)
         XCTAssertTrue(texts.contains("\u{2716} single-writable-primary"))

@@ -19,8 +19,8 @@ final class PolicyAndDurabilityTests: XCTestCase {
     func testAsynchronousReplicationLosesTheWritesAnIsolatedLeaderAcknowledged() {
         let report = isolatedLeader(synchronous: false)
         XCTAssertGreaterThan(report.writes.lost, 0)
-        XCTAssertTrue(report.violations.contains { $0.invariant == "no-lost-acknowledged-writes" })
-        XCTAssertEqual(report.all("rewind-done").count, 1)
+        XCTAssertTrue(report.violations.contains { $0.invariant == .noLostAcknowledgedWrites })
+        XCTAssertEqual(report.all(.rewindDone).count, 1)
     }
 
     func testSynchronousModeLosesNoAcknowledgedWrite() {
@@ -37,7 +37,7 @@ final class PolicyAndDurabilityTests: XCTestCase {
         let report = cluster.run(for: .s(60))
         let sync = try! XCTUnwrap(report.final.keys.first { $0.key.hasSuffix("/sync") })
         XCTAssertTrue(sync.value.contains("\"sync_standby\":\"patroni"), sync.value)
-        XCTAssertEqual(report.final.members.filter { $0.role == "Sync Standby" }.count, 1)
+        XCTAssertEqual(report.final.members.filter { $0.role == .syncStandby }.count, 1)
         cluster.kill(.leader, at: .s(60))
         let failover = cluster.run(for: .s(120))
         XCTAssertEqual(failover.failovers.first?.timeline, 2)
@@ -48,7 +48,7 @@ final class PolicyAndDurabilityTests: XCTestCase {
         var cluster = ClusterHarness(seed: 2) { $0.ha = .none(UnfencedPromotion()) }
         cluster.partition(.leader, from: [.otherNodes], at: .s(60))
         let report = cluster.run(for: .s(150))
-        let overlap = try! XCTUnwrap(report.violations.first { $0.invariant == "single-writable-primary" })
+        let overlap = try! XCTUnwrap(report.violations.first { $0.invariant == .singleWritablePrimary })
         XCTAssertNil(overlap.until)
         XCTAssertTrue(overlap.detail.contains("accepted"))
         XCTAssertEqual(report.failovers.first?.timeline, 2)

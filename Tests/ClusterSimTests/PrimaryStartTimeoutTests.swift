@@ -30,7 +30,7 @@ final class PrimaryStartTimeoutTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(giveUp.at - restart.at, .seconds(60))
         XCTAssertLessThanOrEqual(giveUp.at - restart.at, .seconds(70), "noticed in the first cycle after the timeout")
         XCTAssertEqual(report.failovers.count, 1)
-        XCTAssertTrue(report.violations.filter { $0.invariant != "liveness" }.isEmpty, "\(report.violations)")
+        XCTAssertTrue(report.violations.filter { $0.invariant != .liveness }.isEmpty, "\(report.violations)")
     }
 
     func testWithoutACandidateTheLeaderKeepsWaitingForItsStart() throws {

@@ -30,7 +30,7 @@ final class PropertyTests: XCTestCase {
         for seed in UInt64(1)...10 {
             guard let report = explore.run(explore.document(seed: seed)) else { return XCTFail("seed \(seed): invalid schedule") }
             XCTAssertEqual(report.writes.lost, 0, "seed \(seed)")
-            XCTAssertFalse(report.violations.contains { $0.invariant == "no-lost-acknowledged-writes" }, "seed \(seed)")
+            XCTAssertFalse(report.violations.contains { $0.invariant == .noLostAcknowledgedWrites }, "seed \(seed)")
         }
     }
 
@@ -43,6 +43,6 @@ final class PropertyTests: XCTestCase {
         let minimized = try XCTUnwrap(explore.minimize(seed: failing, maxRuns: 60))
         XCTAssertLessThanOrEqual(minimized.faultsAfter, minimized.faultsBefore)
         let report = try XCTUnwrap(explore.run(minimized.document))
-        XCTAssertTrue(report.violations.contains { $0.invariant == minimized.invariant }, "seed \(failing)")
+        XCTAssertTrue(report.violations.contains { $0.invariant.rawValue == minimized.invariant }, "seed \(failing)")
     }
 }

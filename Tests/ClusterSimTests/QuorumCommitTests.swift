@@ -27,7 +27,7 @@ final class QuorumCommitTests: XCTestCase {
         XCTAssertEqual(report.final.syncLeader, "postgres-0")
         XCTAssertEqual(report.final.syncStandbys, ["postgres-1", "postgres-2"])
         XCTAssertEqual(report.final.syncQuorum, 1)
-        XCTAssertEqual(report.final.members.filter { $0.role == "Quorum Standby" }.count, 2)
+        XCTAssertEqual(report.final.members.filter { $0.role == .quorumStandby }.count, 2)
         XCTAssertEqual(simulation.postgres[0].synchronousStandbyNames, .any(1, [1, 2]))
         let lsn = simulation.postgres[0].lsn + 1_000
         simulation.nodes[0].postgres.waitingCommits = [WaitingCommit(writeID: 999_999, lsn: lsn)]

@@ -15,12 +15,12 @@ final class RobustnessScheduleTests: XCTestCase {
         let report = run([.kill(.leader), .start(.previous), .stop(.replica), .partition(Partition(target: .leader, peers: [.etcd], direction: .both)),
                           .heal(nil), .freeze(.leader, for: .seconds(1)), .clockStep(.leader, by: .seconds(-1)), .killPostgres(.replica)])
         XCTAssertEqual(report.outcome, .completed)
-        XCTAssertEqual(report.timeline.filter { $0.kind == "fault" }.count + report.all("no-op").count >= 8, true)
+        XCTAssertEqual(report.timeline.filter { $0.kind == .fault }.count + report.all(.noOp).count >= 8, true)
     }
 
     func testRestartingARunningNodeIsANoOpWithANote() {
         let report = run([.start(.node(0, name: "patroni1"))])
-        XCTAssertTrue(report.timeline.contains { $0.kind == "no-op" && $0.message.contains("already running") })
+        XCTAssertTrue(report.timeline.contains { $0.kind == .noOp && $0.message.contains("already running") })
         XCTAssertEqual(report.violations, [])
     }
 
@@ -35,7 +35,7 @@ final class RobustnessScheduleTests: XCTestCase {
         let report = run((0..<3).map { .partition(Partition(target: .node($0, name: "patroni\($0 + 1)"), peers: everything, direction: .both)) },
                          for: .seconds(200))
         XCTAssertEqual(report.outcome, .completed)
-        XCTAssertFalse(report.violations.contains { $0.invariant == "single-writable-primary" })
+        XCTAssertFalse(report.violations.contains { $0.invariant == .singleWritablePrimary })
         XCTAssertNil(report.finalLeader)
     }
 
@@ -44,12 +44,12 @@ final class RobustnessScheduleTests: XCTestCase {
         XCTAssertEqual(report.outcome, .completed)
         XCTAssertNil(report.finalLeader)
         XCTAssertTrue(report.final.members.allSatisfy { $0.state == "stopped" })
-        XCTAssertFalse(report.violations.contains { $0.invariant != "liveness" })
+        XCTAssertFalse(report.violations.contains { $0.invariant != .liveness })
     }
 
     func testAFaultWithNoNodeInItsRoleIsSkippedWithANote() {
         let report = run([.kill(.previous)])
-        XCTAssertTrue(report.timeline.contains { $0.kind == "no-op" && $0.message.contains("fault skipped") })
+        XCTAssertTrue(report.timeline.contains { $0.kind == .noOp && $0.message.contains("fault skipped") })
     }
 
     func testTheEventLimitEndsARunawayRunWithAnOutcomeThatNamesIt() {

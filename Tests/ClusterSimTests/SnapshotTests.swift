@@ -23,9 +23,9 @@ final class SnapshotTests: XCTestCase {
         XCTAssertEqual(summary, plain)
         let fault = try XCTUnwrap(plain.report.firstFaultAt)
         XCTAssertEqual(snapshots.map(\.at), [SimInstant(microseconds: 45_000_000), fault + .seconds(40)])
-        XCTAssertEqual(snapshots[0].members.first { $0.role == "Leader" }?.name, "patroni2")
+        XCTAssertEqual(snapshots[0].members.first { $0.role == .leader }?.name, "patroni2")
         XCTAssertTrue(snapshots[0].keys.contains { $0.key.hasSuffix("/leader") && $0.value == "patroni2" })
-        XCTAssertEqual(snapshots[1].members.first { $0.role == "Leader" }?.name, "patroni3")
+        XCTAssertEqual(snapshots[1].members.first { $0.role == .leader }?.name, "patroni3")
     }
 
     func testATimePastTheEndIsTakenAtTheEnd() throws {

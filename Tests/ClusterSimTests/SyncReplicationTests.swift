@@ -34,7 +34,7 @@ final class SyncReplicationTests: XCTestCase {
         let (simulation, report) = cluster(nodeCount: 2).simulate(for: .s(60))
         XCTAssertEqual(report.final.leaderKeyHolder, "postgres-0")
         XCTAssertEqual(report.final.syncStandbys, ["postgres-1", "postgres-2"])
-        XCTAssertEqual(report.final.members.filter { $0.role == "Sync Standby" }.count, 2)
+        XCTAssertEqual(report.final.members.filter { $0.role == .syncStandby }.count, 2)
         XCTAssertEqual(simulation.postgres[0].synchronousStandbyNames, .standbys([1, 2]))
         let lsn = simulation.postgres[0].lsn + 1_000
         simulation.nodes[0].postgres.waitingCommits = [WaitingCommit(writeID: 999_999, lsn: lsn)]

@@ -65,26 +65,26 @@ enum RenderFixtures {
             timers: EffectiveTimers(PatroniSettings()),
             firstFaultAt: at(600),
             timeline: [
-                TimelineEntry(at: at(550), host: "patroni1", kind: "heartbeat", message: "no action. I am (patroni1), the leader with the lock"),
-                TimelineEntry(at: at(600), host: nil, kind: "fault", message: "fault: stop leader patroni1"),
-                TimelineEntry(at: at(816), host: "patroni3", kind: "lock-acquired", message: "acquired the leader lock"),
-                TimelineEntry(at: at(821), host: "haproxy", kind: "route", message: "routes writes to patroni3"),
-                TimelineEntry(at: at(1205), host: "patroni1", kind: "violation", message: "single-writable-primary: patroni1 and patroni3 both accept writes"),
+                TimelineEntry(at: at(550), host: "patroni1", kind: .lockKept, message: "no action. I am (patroni1), the leader with the lock"),
+                TimelineEntry(at: at(600), host: nil, kind: .fault, message: "fault: stop leader patroni1"),
+                TimelineEntry(at: at(816), host: "patroni3", kind: .lockAcquired, message: "acquired the leader lock"),
+                TimelineEntry(at: at(821), host: "haproxy", kind: .haproxyUp, message: "routes writes to patroni3"),
+                TimelineEntry(at: at(1205), host: "patroni1", kind: .violation, message: "single-writable-primary: patroni1 and patroni3 both accept writes"),
             ],
             failovers: [completeFailover, stalledFailover],
             writes: writes,
             violations: [
-                Violation(invariant: "single-writable-primary", at: at(1205), until: at(1250), nodes: ["patroni1", "patroni3"], detail: "two primaries accepted writes"),
+                Violation(invariant: .singleWritablePrimary, at: at(1205), until: at(1250), nodes: ["patroni1", "patroni3"], detail: "two primaries accepted writes"),
             ],
             liveness: LivenessResult(since: at(1200), deadline: at(2100), convergedAt: at(1521), decided: false),
             final: ClusterSnapshot(
                 at: at(1800),
                 systemIdentifier: "7318483939484837267",
                 members: [
-                    MemberRow(name: "patroni1", host: "patroni1", role: "Replica", state: "streaming", timeline: 2, lagBytes: 3_500_000, registered: true, lsn: 50_000_000),
-                    MemberRow(name: "patroni2", host: "patroni2", role: "Replica", state: "streaming", timeline: 2, lagBytes: 0, registered: true, lsn: 53_500_000),
-                    MemberRow(name: "patroni3", host: "patroni3", role: "Leader", state: "running", timeline: 2, lagBytes: nil, registered: true, lsn: 53_500_000),
-                    MemberRow(name: "patroni4", host: "patroni4", role: "", state: "stopped", timeline: nil, lagBytes: nil, registered: false, lsn: 0),
+                    MemberRow(name: "patroni1", host: "patroni1", role: .replica, state: "streaming", timeline: 2, lagBytes: 3_500_000, registered: true, lsn: 50_000_000),
+                    MemberRow(name: "patroni2", host: "patroni2", role: .replica, state: "streaming", timeline: 2, lagBytes: 0, registered: true, lsn: 53_500_000),
+                    MemberRow(name: "patroni3", host: "patroni3", role: .leader, state: "running", timeline: 2, lagBytes: nil, registered: true, lsn: 53_500_000),
+                    MemberRow(name: "patroni4", host: "patroni4", role: .none, state: "stopped", timeline: nil, lagBytes: nil, registered: false, lsn: 0),
                 ],
                 keys: [
                     EtcdKeyDump(key: "/service/batman/config", value: #"{"loop_wait":10,"retry_timeout":10,"ttl":30}"#, lease: nil),
@@ -100,8 +100,8 @@ enum RenderFixtures {
         report.scenario = "quiet"
         report.firstFaultAt = nil
         report.timeline = [
-            TimelineEntry(at: at(123), host: "patroni1", kind: "lock-acquired", message: "acquired the leader lock"),
-            TimelineEntry(at: at(125), host: nil, kind: "bootstrap", message: "cluster initialized"),
+            TimelineEntry(at: at(123), host: "patroni1", kind: .lockAcquired, message: "acquired the leader lock"),
+            TimelineEntry(at: at(125), host: nil, kind: .initialized, message: "cluster initialized"),
         ]
         report.failovers = []
         report.violations = []
@@ -120,7 +120,7 @@ enum RenderFixtures {
         report.firstFaultAt = at(600)
         report.liveness = LivenessResult(since: at(600), deadline: at(1500), convergedAt: nil, decided: true)
         report.violations = [
-            Violation(invariant: "liveness", at: at(1500), until: nil, nodes: [], detail: "no leader with every member streaming 90.0s after the last fault"),
+            Violation(invariant: .liveness, at: at(1500), until: nil, nodes: [], detail: "no leader with every member streaming 90.0s after the last fault"),
         ]
         return report
     }
@@ -254,7 +254,7 @@ final class TextReportTests: XCTestCase {
 
     func testEachViolationShowsItsInvariantWindowNodesAndDetailInAlignedColumns() throws {
         var report = RenderFixtures.fullReport()
-        report.violations.append(Violation(invariant: "fenced-primary", at: at(1300), until: at(1315), nodes: ["patroni1"], detail: "patroni1 accepted a write after losing the lock"))
+        report.violations.append(Violation(invariant: .fencedPrimary, at: at(1300), until: at(1315), nodes: ["patroni1"], detail: "patroni1 accepted a write after losing the lock"))
         let text = lines(RenderFixtures.summary(report))
         let start = try XCTUnwrap(text.firstIndex(of: "Violations:"))
         XCTAssertEqual(Array(text.dropFirst(start + 1).prefix(2)), [
@@ -267,7 +267,7 @@ final class TextReportTests: XCTestCase {
 
     func testAViolationStillOpenAtTheEndRunsToTheEndAndOneWithoutNodesSaysSo() throws {
         var report = RenderFixtures.fullReport()
-        report.violations = [Violation(invariant: "no-lost-acknowledged-writes", at: at(1300), until: nil, nodes: [], detail: "write 17 is missing")]
+        report.violations = [Violation(invariant: .noLostAcknowledgedWrites, at: at(1300), until: nil, nodes: [], detail: "write 17 is missing")]
         let text = lines(RenderFixtures.summary(report))
         let start = try XCTUnwrap(text.firstIndex(of: "Violations:"))
         XCTAssertEqual(text[start + 1],
@@ -278,8 +278,8 @@ final class TextReportTests: XCTestCase {
     func testEveryViolationLineEndsWithTheReproduceCommand() throws {
         var report = RenderFixtures.fullReport()
         report.violations += [
-            Violation(invariant: "timeline-monotonic", at: at(1300), until: nil, nodes: ["patroni2"], detail: "timeline went from 3 to 2"),
-            Violation(invariant: "liveness", at: at(2100), until: nil, nodes: [], detail: "no convergence"),
+            Violation(invariant: .timelineMonotonic, at: at(1300), until: nil, nodes: ["patroni2"], detail: "timeline went from 3 to 2"),
+            Violation(invariant: .liveness, at: at(2100), until: nil, nodes: [], detail: "no convergence"),
         ]
         var summary = RenderFixtures.summary(report)
         summary.reproduceCommand = "swift run simrun run 'my scenario.json' --seed 42 --set patroni.ttl=20"
@@ -371,7 +371,7 @@ final class TextReportTests: XCTestCase {
     }
 
     func testLagIsRoundedToTheNearestWholeMegabyteAndNeverNegative() {
-        func lag(_ bytes: Int64?, role: String = "Replica") -> String {
+        func lag(_ bytes: Int64?, role: MemberRole = .replica) -> String {
             TextReport.lagCell(MemberRow(name: "n", host: "n", role: role, state: "streaming", timeline: 1, lagBytes: bytes, registered: true, lsn: 0))
         }
         XCTAssertEqual(lag(524_287), "0")
@@ -379,8 +379,7 @@ final class TextReportTests: XCTestCase {
         XCTAssertEqual(lag(3_500_000), "3")
         XCTAssertEqual(lag(-5_000_000), "0")
         XCTAssertEqual(lag(nil), "")
-        XCTAssertEqual(lag(9_000_000, role: "Leader"), "")
-        XCTAssertEqual(lag(9_000_000, role: "Standby Leader"), "")
+        XCTAssertEqual(lag(9_000_000, role: .leader), "")
     }
 
     func testEtcdKeysArePrintedAsKeyThenValueLikeEtcdctlGetPrefix() throws {
@@ -455,7 +454,7 @@ final class TextReportTests: XCTestCase {
 
     func testASafetyViolationOutranksALivenessViolation() {
         var report = RenderFixtures.livenessOnlyReport()
-        report.violations.insert(Violation(invariant: "fenced-primary", at: at(700), until: at(710), nodes: ["patroni1"], detail: "write after demotion"), at: 0)
+        report.violations.insert(Violation(invariant: .fencedPrimary, at: at(700), until: at(710), nodes: ["patroni1"], detail: "write after demotion"), at: 0)
         let summary = RenderFixtures.summary(report)
         XCTAssertEqual(summary.verdict, .failed)
         XCTAssertEqual(summary.exitCode, 1)

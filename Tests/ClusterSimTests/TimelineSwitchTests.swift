@@ -33,7 +33,7 @@ final class TimelineSwitchTests: XCTestCase {
                 }
                 let leader = try XCTUnwrap(report.finalLeader, label)
                 XCTAssertEqual(leader.timeline, 2, label)
-                for row in report.final.members where row.role == "Replica" {
+                for row in report.final.members where row.role == .replica {
                     XCTAssertEqual(row.state, "streaming", "\(label): \(row.name)")
                     XCTAssertEqual(row.timeline, 2, "\(label): \(row.name)")
                 }
@@ -62,9 +62,9 @@ final class TimelineSwitchTests: XCTestCase {
             cluster.start(cluster.node("patroni3"), at: .s(180))
             let report = cluster.run(for: .s(300))
             XCTAssertEqual(report.failovers.compactMap(\.timeline), [2, 3], "seed \(seed)")
-            XCTAssertFalse(report.violations.contains { $0.invariant == "timeline-monotonic" }, "seed \(seed): \(report.violations)")
+            XCTAssertFalse(report.violations.contains { $0.invariant == .timelineMonotonic }, "seed \(seed): \(report.violations)")
             XCTAssertEqual(report.finalLeader?.timeline, 3, "seed \(seed)")
-            for row in report.final.members where row.role == "Replica" {
+            for row in report.final.members where row.role == .replica {
                 XCTAssertEqual(row.state, "streaming", "seed \(seed): \(row.name)")
                 XCTAssertEqual(row.timeline, 3, "seed \(seed): \(row.name)")
             }

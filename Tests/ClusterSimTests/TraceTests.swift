@@ -59,7 +59,7 @@ final class TraceTests: XCTestCase {
     func testAViolationIsAGlobalInstantEventWithItsDetail() throws {
         let run = try PictureFixtures.run("lab4-no-fencing")
         let instants = try events(run).filter { string($0, "ph") == "i" && string($0, "cat") == "violation" }
-        XCTAssertEqual(instants.compactMap { string($0, "name") }, run.report.violations.map(\.invariant))
+        XCTAssertEqual(instants.compactMap { string($0, "name") }, run.report.violations.map(\.invariant.rawValue))
         XCTAssertTrue(instants.allSatisfy { string($0, "s") == "g" })
         XCTAssertEqual(instants.first.flatMap { args($0) }.flatMap { string($0, "detail") }, run.report.violations.first?.detail)
         let clean = try events(try PictureFixtures.run("lab4-failover-stop"))

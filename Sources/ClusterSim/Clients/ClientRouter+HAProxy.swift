@@ -24,14 +24,14 @@ extension ClientRouter {
             servers[server].badStreak = 0
             if !servers[server].up && servers[server].goodStreak >= haproxy.rise {
                 servers[server].up = true
-                env.note(host, "haproxy-up", "server \(layout.name(of: server)) is UP")
+                env.note(host, .haproxyUp, "server \(layout.name(of: server)) is UP")
             }
         } else {
             servers[server].badStreak += 1
             servers[server].goodStreak = 0
             if servers[server].up && servers[server].badStreak >= haproxy.fall {
                 servers[server].up = false
-                env.note(host, "haproxy-down", "server \(layout.name(of: server)) is DOWN")
+                env.note(host, .haproxyDown, "server \(layout.name(of: server)) is DOWN")
             }
         }
     }

@@ -71,7 +71,7 @@ struct Coordinator {
         guard pendingChecks.remove(token) != nil else { return }
         guard case .manual(let settings) = ha, !primaryHealthy, !incidentOpen else { return }
         incidentOpen = true
-        env.note(host, "alert", "monitoring: \(layout.name(of: applicationTarget)) does not answer as primary")
+        env.note(host, .alert, "monitoring: \(layout.name(of: applicationTarget)) does not answer as primary")
         env.scheduler.schedule(.operatorStep(.detected), after: draw(settings.detection))
     }
 
@@ -81,39 +81,39 @@ struct Coordinator {
         guard case .manual(let settings) = ha else { return [] }
         switch step {
         case .detected:
-            env.note(host, "operator", "operator notices that \(layout.name(of: applicationTarget)) is down")
+            env.note(host, .operator, "operator notices that \(layout.name(of: applicationTarget)) is down")
             env.scheduler.schedule(.operatorStep(.decided), after: draw(settings.decision))
         case .decided:
             let primary = applicationTarget
             if env.recorder.nodes[primary].acceptsWrites {
-                env.note(host, "operator", "operator finds \(layout.name(of: primary)) healthy again: no failover")
+                env.note(host, .operator, "operator finds \(layout.name(of: primary)) healthy again: no failover")
                 incidentOpen = false
                 return []
             }
             let replicas = layout.nodes.filter { env.recorder.nodes[$0].running && !env.recorder.nodes[$0].isPrimary }
             guard let candidate = replicas.max(by: { env.recorder.nodes[$0].lsn < env.recorder.nodes[$1].lsn }) else {
-                env.note(host, "operator", "operator finds no running replica to promote")
+                env.note(host, .operator, "operator finds no running replica to promote")
                 incidentOpen = false
                 return []
             }
-            env.note(host, "operator", "operator decides to promote \(layout.name(of: candidate))")
+            env.note(host, .operator, "operator decides to promote \(layout.name(of: candidate))")
             let time = env.now
             env.recorder.failovers.newLeaderChosen(candidate, name: layout.name(of: candidate), at: time)
             env.scheduler.schedule(.operatorStep(.executed(candidate: candidate)), after: draw(settings.execution))
         case .executed(let candidate):
-            env.note(host, "operator", "operator runs pg_ctl promote on \(layout.name(of: candidate)) and repoints the replicas")
+            env.note(host, .operator, "operator runs pg_ctl promote on \(layout.name(of: candidate)) and repoints the replicas")
             let replicas = layout.nodes.filter {
                 $0 != candidate && env.recorder.nodes[$0].running && !env.recorder.nodes[$0].isPrimary
             }
             env.scheduler.schedule(.operatorStep(.verified(candidate: candidate)), after: draw(settings.verification))
             return [.promote(candidate)] + replicas.map { .repoint($0, to: candidate) }
         case .verified(let candidate):
-            env.note(host, "operator", "operator verified \(layout.name(of: candidate)) as the new primary")
+            env.note(host, .operator, "operator verified \(layout.name(of: candidate)) as the new primary")
             env.scheduler.schedule(.operatorStep(.applicationUpdated(candidate: candidate)), after: draw(settings.applicationUpdate))
         case .applicationUpdated(let candidate):
             applicationTarget = candidate
             incidentOpen = false
-            env.note(host, "operator", "application repointed to \(layout.name(of: candidate))")
+            env.note(host, .operator, "application repointed to \(layout.name(of: candidate))")
             return [.repointApplication(candidate)]
         }
         return []

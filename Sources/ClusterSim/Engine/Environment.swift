@@ -58,12 +58,12 @@ struct Environment: ~Copyable {
     }
 
     /// Adds a notable event on `host` (nil: the cluster) to the timeline.
-    mutating func note(_ host: HostID?, _ kind: String, _ message: String) {
+    mutating func note(_ host: HostID?, _ kind: TimelineKind, _ message: String) {
         recorder.note(TimelineEntry(at: now, host: host.map(layout.name(of:)), kind: kind, message: message))
     }
 
     /// Adds a timeline entry unless `host`'s previous entry said the same thing.
-    mutating func noteOnce(_ host: HostID, _ kind: String, _ message: String) {
+    mutating func noteOnce(_ host: HostID, _ kind: TimelineKind, _ message: String) {
         if recorder.lastEntry(on: layout.name(of: host))?.message == message { return }
         note(host, kind, message)
     }

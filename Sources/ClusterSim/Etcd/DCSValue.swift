@@ -46,10 +46,18 @@ public indirect enum DCSValue: Sendable, Equatable {
 
 /// What a member publishes in its member key (PATRONI.md §1.6).
 public struct MemberData: Sendable, Equatable {
+    /// The role of the member's PostgreSQL, as Patroni writes it.
+    public enum Role: String, Sendable, Equatable {
+        /// Out of recovery.
+        case primary
+        /// In recovery.
+        case replica
+    }
+
     /// The member name.
     public var name: String
-    /// `primary` or `replica`.
-    public var role: String
+    /// Whether PostgreSQL runs as primary or replica.
+    public var role: Role
     /// `running`, `starting`, `stopped`, `crashed`, `creating replica`, ...
     public var state: String
     /// The WAL position (flush on a primary, max of receive/replay on a replica), if PostgreSQL runs.
@@ -72,7 +80,7 @@ public struct MemberData: Sendable, Equatable {
         if let done = checkpointAfterPromote { fields.append("\"checkpoint_after_promote\":\(done)") }
         fields.append("\"conn_url\":\"postgres://\(name):5432/postgres\"")
         if let state = replicationState { fields.append("\"replication_state\":\"\(state)\"") }
-        fields.append("\"role\":\"\(role)\"")
+        fields.append("\"role\":\"\(role.rawValue)\"")
         fields.append("\"state\":\"\(state)\"")
         if let timeline { fields.append("\"timeline\":\(timeline)") }
         fields.append("\"version\":\"4.1.4\"")

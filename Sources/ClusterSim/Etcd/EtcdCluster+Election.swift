@@ -136,7 +136,7 @@ extension EtcdCluster {
         members[member].log.append(RaftEntry(term: members[member].term, command: .noop))
         members[member].termStartIndex = members[member].lastIndex
         members[member].matchIndex[member] = members[member].lastIndex
-        env.note(layout.host(of: member), "etcd-leader-elected", "\(name(of: member)) became the etcd leader in term \(members[member].term)")
+        env.note(layout.host(of: member), .etcdLeaderElected, "\(name(of: member)) became the etcd leader in term \(members[member].term)")
         scheduleHeartbeat(member, &env)
         sendAppends(member, &env)
         advanceCommit(member, &env)
@@ -180,7 +180,7 @@ extension EtcdCluster {
     /// Becomes a follower in `term` (a newer term clears the vote); a leader notes its loss.
     mutating func stepDown(_ member: MemberID, toTerm term: Int64, _ env: inout Environment) {
         if members[member].role == .leader {
-            env.note(layout.host(of: member), "etcd-leader-lost", "\(name(of: member)) is no longer the etcd leader (term \(members[member].term))")
+            env.note(layout.host(of: member), .etcdLeaderLost, "\(name(of: member)) is no longer the etcd leader (term \(members[member].term))")
         }
         if term > members[member].term {
             members[member].adopt(term: term)

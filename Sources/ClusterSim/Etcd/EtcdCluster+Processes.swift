@@ -5,11 +5,11 @@ extension EtcdCluster {
     mutating func stop(_ member: MemberID, _ env: inout Environment) {
         let host = layout.host(of: member)
         guard members[member].process == .running else {
-            env.note(host, "no-op", "stop ignored: \(name(of: member)) is not running")
+            env.note(host, .noOp, "stop ignored: \(name(of: member)) is not running")
             return
         }
         if members[member].role == .leader {
-            env.note(host, "etcd-leader-lost", "\(name(of: member)) is no longer the etcd leader (term \(members[member].term))")
+            env.note(host, .etcdLeaderLost, "\(name(of: member)) is no longer the etcd leader (term \(members[member].term))")
         }
         if members[member].frozenUntil != nil {
             members[member].frozenUntil = nil
@@ -22,19 +22,19 @@ extension EtcdCluster {
         members[member].heardFromLeaderAt = nil
         members[member].electionCheckAt = nil
         for node in layout.nodes where watchers[node]?.member == member { endWatch(node, &env) }
-        env.note(host, "etcd-member-stopped", "etcd member \(name(of: member)) stopped")
+        env.note(host, .etcdMemberStopped, "etcd member \(name(of: member)) stopped")
     }
 
     /// The etcd process starts again as a follower with the log, term and vote it had.
     mutating func start(_ member: MemberID, _ env: inout Environment) {
         let host = layout.host(of: member)
         guard members[member].process == .stopped else {
-            env.note(host, "no-op", "start ignored: \(name(of: member)) is already running")
+            env.note(host, .noOp, "start ignored: \(name(of: member)) is already running")
             return
         }
         members[member].process = .running
         members[member].generation += 1
-        env.note(host, "etcd-member-started", "etcd member \(name(of: member)) started")
+        env.note(host, .etcdMemberStarted, "etcd member \(name(of: member)) started")
         drawElectionTimeout(member)
         armElection(member, &env)
     }
@@ -43,13 +43,13 @@ extension EtcdCluster {
     mutating func freeze(_ member: MemberID, for duration: SimDuration, _ env: inout Environment) {
         let host = layout.host(of: member)
         guard members[member].process == .running else {
-            env.note(host, "no-op", "freeze ignored: \(name(of: member)) is not running")
+            env.note(host, .noOp, "freeze ignored: \(name(of: member)) is not running")
             return
         }
         if members[member].frozenUntil == nil { frozenMemberCount += 1 }
         let until = max(members[member].frozenUntil ?? env.now, env.now + duration)
         members[member].frozenUntil = until
-        env.note(host, "etcd-member-frozen", "etcd member \(name(of: member)) frozen for \(duration)")
+        env.note(host, .etcdMemberFrozen, "etcd member \(name(of: member)) frozen for \(duration)")
         env.scheduler.schedule(.etcdThaw(member: member), at: until)
     }
 
@@ -58,6 +58,6 @@ extension EtcdCluster {
         guard let until = members[member].frozenUntil, until <= env.now else { return }
         members[member].frozenUntil = nil
         frozenMemberCount -= 1
-        env.note(layout.host(of: member), "etcd-member-thawed", "etcd member \(name(of: member)) runs again")
+        env.note(layout.host(of: member), .etcdMemberThawed, "etcd member \(name(of: member)) runs again")
     }
 }

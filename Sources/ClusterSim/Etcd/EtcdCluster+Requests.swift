@@ -148,7 +148,7 @@ extension EtcdCluster {
                 let how = writer == nil ? "expired" : "released"
                 let time = env.now
                 env.recorder.failovers.leaderKeyGone(at: time, how: how)
-                env.note(layout.host(of: member), "leader-key-\(how)", writer.map { "leader key deleted by \(layout.name(of: $0))" }
+                env.note(layout.host(of: member), writer == nil ? .leaderKeyExpired : .leaderKeyReleased, writer.map { "leader key deleted by \(layout.name(of: $0))" }
                          ?? "leader key expired (lease revoked)")
             }
         }

@@ -20,14 +20,14 @@ extension FaultInjector {
         default: member = previousMember
         }
         guard let member else {
-            env.note(nil, "no-op", "fault skipped: \(fault.action.label) (no etcd member is \(target.label) now)")
+            env.note(nil, .noOp, "fault skipped: \(fault.action.label) (no etcd member is \(target.label) now)")
             return
         }
         previousMember = member
         previousNode = nil
         env.recordFault(fault, node: nil)
         let resolved = fault.action.label + (target == .etcdLeader || target == .previous ? " (\(etcd.name(of: member)))" : "")
-        env.note(nil, "fault", "fault: \(resolved)")
+        env.note(nil, .fault, "fault: \(resolved)")
         let host = layout.host(of: member)
         switch fault.action {
         case .stop, .kill:
@@ -45,7 +45,7 @@ extension FaultInjector {
             env.network.heal(host: host)
         case .killPatroni, .killPostgres, .clockStep, .breakPostgres, .fixPostgres, .slowDisk, .fastDisk, .reinit,
              .switchover, .failover, .pause, .resume, .setConfig:
-            env.note(host, "no-op", "\(fault.action.label) ignored: it does not apply to an etcd member")
+            env.note(host, .noOp, "\(fault.action.label) ignored: it does not apply to an etcd member")
         }
     }
 }

@@ -15,10 +15,10 @@ extension FaultInjector {
         }()
         let handler = etcd.currentLeader ?? candidateNode
         env.recordFault(fault, node: handler)
-        env.note(nil, "fault", "fault: \(fault.action.label)")
+        env.note(nil, .fault, "fault: \(fault.action.label)")
         guard let handler, nodes[handler].agent.process == .running, nodes[handler].frozenUntil == nil else {
             let api = handler.map { "of \(layout.name(of: $0)) " } ?? ""
-            env.note(nil, "manual-failover", "POST /\(kind.rawValue): no answer, the REST API \(api)is not running")
+            env.note(nil, .manualFailover, "POST /\(kind.rawValue): no answer, the REST API \(api)is not running")
             return
         }
         if let poll = nodes[handler].failoverRequested(kind, candidate: candidateNode, scheduledAt: scheduledAt, &env) {
@@ -44,7 +44,7 @@ extension FaultInjector {
             answer = "503 \(poll.kind.title) status unknown after \(poll.limit) seconds; operation may still be in progress"
         }
         if let answer {
-            env.note(layout.host(of: poll.handler), "manual-failover", "POST /\(poll.kind.rawValue): \(answer)")
+            env.note(layout.host(of: poll.handler), .manualFailover, "POST /\(poll.kind.rawValue): \(answer)")
         } else {
             env.scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
         }
@@ -65,21 +65,21 @@ extension FaultInjector {
     func requestPause(_ fault: Fault, paused: Bool, nodes: [Node], etcd: EtcdCluster, _ env: inout Environment) {
         let handler = operatorHost(nodes: nodes, etcd: etcd)
         env.recordFault(fault, node: handler)
-        env.note(nil, "fault", "fault: \(fault.action.label)")
+        env.note(nil, .fault, "fault: \(fault.action.label)")
         guard case var .config(config)? = etcd.store.entries[etcd.keys.config]?.value else {
-            env.note(nil, "manual-failover", "Error: the cluster has no configuration yet")
+            env.note(nil, .manualFailover, "Error: the cluster has no configuration yet")
             return
         }
         if config.pause == paused {
-            env.note(nil, "manual-failover", "Error: Cluster is \(paused ? "already" : "not") paused")
+            env.note(nil, .manualFailover, "Error: Cluster is \(paused ? "already" : "not") paused")
             return
         }
         config.pause = paused
         guard let handler, nodes[handler].restWrite(.put(key: etcd.keys.config, value: .config(config), lease: 0), &env) else {
-            env.note(nil, "manual-failover", "Error: Can not find accessible cluster member")
+            env.note(nil, .manualFailover, "Error: Can not find accessible cluster member")
             return
         }
-        env.note(layout.host(of: handler), "manual-failover", "Success: cluster management is \(paused ? "paused" : "resumed")")
+        env.note(layout.host(of: handler), .manualFailover, "Success: cluster management is \(paused ? "paused" : "resumed")")
     }
 
     /// `patronictl edit-config`: the tool reads `config` from etcd, merges the change and
@@ -88,12 +88,12 @@ extension FaultInjector {
     /// quorum like any other; every watcher sees the new value (and wakes, PATRONI.md §1.2).
     func setConfig(_ change: DynamicConfigChange, nodes: [Node], etcd: EtcdCluster, _ env: inout Environment) {
         guard case .config(let current)? = etcd.store.entries[etcd.keys.config]?.value else {
-            env.note(nil, "no-op", "set-config skipped: no config key in the DCS yet")
+            env.note(nil, .noOp, "set-config skipped: no config key in the DCS yet")
             return
         }
         let request = EtcdRequest.put(key: etcd.keys.config, value: .config(change.applied(to: current)), lease: 0)
         guard let host = operatorHost(nodes: nodes, etcd: etcd), nodes[host].restWrite(request, &env) else {
-            env.note(nil, "set-config", "set-config failed: patronictl cannot reach etcd")
+            env.note(nil, .setConfig, "set-config failed: patronictl cannot reach etcd")
             return
         }
     }

@@ -53,12 +53,12 @@ struct FaultInjector {
             requestPause(fault, paused: fault.action == .pause, nodes: nodes, etcd: etcd, &env)
             return
         case .setConfig(let change):
-            env.note(nil, "fault", "fault: \(fault.action.label)")
+            env.note(nil, .fault, "fault: \(fault.action.label)")
             env.recordFault(fault, node: nil)
             setConfig(change, nodes: nodes, etcd: etcd, &env)
             return
         case .heal(nil):
-            env.note(nil, "fault", "fault: \(fault.action.label)")
+            env.note(nil, .fault, "fault: \(fault.action.label)")
             env.recordFault(fault, node: nil)
             env.network.healAll()
             return
@@ -76,7 +76,7 @@ struct FaultInjector {
         case .freeze(_, let duration): nodes[node].freeze(for: duration, &env)
         case .clockStep(_, let by):
             nodes[node].clock.step(by: by)
-            env.note(layout.host(of: node), "clock-step", "wall clock stepped by \(by)")
+            env.note(layout.host(of: node), .clockStep, "wall clock stepped by \(by)")
         case .partition(let partition):
             let host = layout.host(of: node)
             for peer in hosts(of: partition.peers, besides: host) {
@@ -104,7 +104,7 @@ struct FaultInjector {
         case .etcdMember, .etcdLeader: node = nil
         }
         if node == nil {
-            env.note(nil, "no-op", "fault skipped: \(fault.action.label) (no node is \(target.label) now)")
+            env.note(nil, .noOp, "fault skipped: \(fault.action.label) (no node is \(target.label) now)")
         }
         return node
     }
@@ -123,7 +123,7 @@ struct FaultInjector {
         env.recordFault(fault, node: node)
         let leader = currentPrimary(nodes: nodes, etcd: etcd)
         let resolved = fault.action.label + (fault.action.targetsRole ? " (\(layout.name(of: node)))" : "")
-        env.note(nil, "fault", "fault: \(resolved)")
+        env.note(nil, .fault, "fault: \(resolved)")
         if node == leader, fault.action.canCauseFailover {
             let time = env.now
             env.recorder.failovers.faultHitLeader(resolved, oldLeader: layout.name(of: node), at: time)

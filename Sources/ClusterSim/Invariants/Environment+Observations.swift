@@ -126,7 +126,7 @@ extension Environment {
     private mutating func observeFailoverFollowers() {
         guard let leader = recorder.failovers.leaderAwaitingReplicas, recorder.everyMemberFollows(leader) else { return }
         recorder.failovers.replicasFollowing(at: now)
-        note(nil, "replicas-following",
+        note(nil, .replicasFollowing,
              "every member with a running agent streams from \(recorder.nodeNames[leader]) on timeline \(recorder.nodes[leader].timeline)")
     }
 
@@ -137,7 +137,7 @@ extension Environment {
 
     /// Notes a violation involving `nodes` (on the node when there is one).
     mutating func noteViolation(_ nodes: [NodeID], _ message: String) {
-        note(nodes.count == 1 ? layout.host(of: nodes[0]) : nil, "violation", message)
+        note(nodes.count == 1 ? layout.host(of: nodes[0]) : nil, .violation, message)
     }
 
     /// Records a fault on `node` (nil: not a node): a window for partitions and freezes,

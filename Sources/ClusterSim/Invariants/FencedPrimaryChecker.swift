@@ -108,7 +108,7 @@ struct FencedPrimaryChecker {
         let length = (until ?? end ?? from) - from
         guard length > bound else { return }
         violations.append(Violation(
-            invariant: "fenced-primary", at: from, until: until, nodes: [name],
+            invariant: .fencedPrimary, at: from, until: until, nodes: [name],
             detail: "\(name) accepted writes for \(length) without a live leader lease (\(writes) writes accepted)"
                 + (until == nil ? ", still at the end of the run" : "")))
     }

@@ -48,6 +48,6 @@ struct LivenessChecker {
         let result = LivenessResult(since: since, deadline: deadline, convergedAt: lateConvergence, decided: true)
         let detail = lateConvergence.map { "the cluster converged only at \($0), after the deadline \(deadline)" }
             ?? "the cluster did not converge within \(deadline - since) after the last fault at \(since)"
-        return (result, Violation(invariant: "liveness", at: deadline, until: lateConvergence, nodes: [], detail: detail))
+        return (result, Violation(invariant: .liveness, at: deadline, until: lateConvergence, nodes: [], detail: detail))
     }
 }

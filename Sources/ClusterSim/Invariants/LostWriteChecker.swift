@@ -36,7 +36,7 @@ struct LostWriteChecker {
         lost += count
         guard lossIsViolation else { return nil }
         let violation = Violation(
-            invariant: "no-lost-acknowledged-writes", at: now, until: now, nodes: [node],
+            invariant: .noLostAcknowledgedWrites, at: now, until: now, nodes: [node],
             detail: "\(count) acknowledged writes are not in the history of \(node) on timeline \(timeline)")
         violations.append(violation)
         return violation

@@ -92,7 +92,7 @@ struct Recorder {
     }
 
     /// The last timeline entry of `kind` on `host`, if any.
-    func lastEntry(on host: String, kind: String) -> TimelineEntry? {
+    func lastEntry(on host: String, kind: TimelineKind) -> TimelineEntry? {
         timeline.last { $0.host == host && $0.kind == kind }
     }
 }

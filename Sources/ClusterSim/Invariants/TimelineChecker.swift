@@ -15,7 +15,7 @@ struct TimelineChecker {
         defer { lastTimeline[node] = max(lastTimeline[node], number) }
         guard number < lastTimeline[node] else { return nil }
         let violation = Violation(
-            invariant: "timeline-monotonic", at: now, until: now, nodes: [names[node]],
+            invariant: .timelineMonotonic, at: now, until: now, nodes: [names[node]],
             detail: "\(names[node])'s timeline went back from \(lastTimeline[node]) to \(number)")
         violations.append(violation)
         return violation
@@ -25,7 +25,7 @@ struct TimelineChecker {
     mutating func becamePrimary(_ node: NodeID, branch: Int, number: Int, at now: SimInstant, names: [String]) -> Violation? {
         if let first = primaryBranchByNumber[number], first.branch != branch {
             let violation = Violation(
-                invariant: "timeline-monotonic", at: now, until: now, nodes: [names[first.node], names[node]],
+                invariant: .timelineMonotonic, at: now, until: now, nodes: [names[first.node], names[node]],
                 detail: "\(names[first.node]) and \(names[node]) were both primary on a timeline \(number) of their own (diverged WAL under one number)")
             violations.append(violation)
             return violation

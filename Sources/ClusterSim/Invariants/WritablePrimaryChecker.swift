@@ -49,7 +49,7 @@ struct WritablePrimaryChecker {
         let nodes = overlapNodes.sorted()
         let accepted = nodes.map { "\(names[$0]) accepted \(writesDuringOverlap[$0]) writes" }.joined(separator: ", ")
         violations.append(Violation(
-            invariant: "single-writable-primary", at: start, until: time, nodes: nodes.map { names[$0] },
+            invariant: .singleWritablePrimary, at: start, until: time, nodes: nodes.map { names[$0] },
             detail: "\(nodes.count) nodes accepted writes at once; \(accepted)"))
     }
 }

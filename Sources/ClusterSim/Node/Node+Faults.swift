@@ -7,18 +7,18 @@ extension Node {
         switch action {
         case .breakPostgres:
             faults.postgresBroken = true
-            env.note(host, "postgres-broken", "PostgreSQL will fail to start")
+            env.note(host, .postgresBroken, "PostgreSQL will fail to start")
         case .fixPostgres:
             faults.postgresBroken = false
-            env.note(host, "postgres-fixed", "PostgreSQL can start again")
+            env.note(host, .postgresFixed, "PostgreSQL can start again")
         case let .slowDisk(_, factor, duration):
             faults.diskFactor = factor
             faults.diskSlowUntil = duration.map { env.now + $0 }
-            env.note(host, "disk-slow", "disk \(factor) times slower" + (duration.map { " for \($0)" } ?? ""))
+            env.note(host, .diskSlow, "disk \(factor) times slower" + (duration.map { " for \($0)" } ?? ""))
         case .fastDisk:
             faults.diskFactor = 1
             faults.diskSlowUntil = nil
-            env.note(host, "disk-fast", "disk back to its healthy speed")
+            env.note(host, .diskFast, "disk back to its healthy speed")
             finishSlowWrite(&env)
         case .reinit:
             reinitialize(&env)
@@ -39,7 +39,7 @@ extension Node {
     mutating func startFailed(_ env: inout Environment) {
         postgres.state = .crashed
         postgres.upstream = nil
-        env.note(host, "start-failed", "PostgreSQL failed to start")
+        env.note(host, .startFailed, "PostgreSQL failed to start")
         observeClusterChange(&env)
         if agent.action == .startPostgres { agent.startFailed = true }
         actionFinished(&env)
@@ -49,7 +49,7 @@ extension Node {
     /// `Ha.recover` makes that start fail, so the next cycle runs `post_recover`.
     mutating func killPostgres(_ env: inout Environment) {
         guard postgres.processAlive else {
-            env.note(host, "no-op", "kill-postgres ignored: PostgreSQL is not running")
+            env.note(host, .noOp, "kill-postgres ignored: PostgreSQL is not running")
             return
         }
         let starting = postgres.state == .starting
@@ -65,23 +65,23 @@ extension Node {
     /// removed and a base backup from the leader clones it again.
     mutating func reinitialize(_ env: inout Environment) {
         guard agent.process == .running else {
-            env.note(host, "no-op", "reinit ignored: Patroni is not running")
+            env.note(host, .noOp, "reinit ignored: Patroni is not running")
             return
         }
         let leader = cachedLeader
         if leader == id {
-            env.note(host, "reinit-refused", "I am the leader, can not reinitialize")
+            env.note(host, .reinitRefused, "I am the leader, can not reinitialize")
             return
         }
         guard let leader else {
-            env.note(host, "reinit-refused", "Cluster has no leader, can not reinitialize")
+            env.note(host, .reinitRefused, "Cluster has no leader, can not reinitialize")
             return
         }
         if let action = agent.action {
-            env.note(host, "reinit-refused", "\(action.label) already in progress")
+            env.note(host, .reinitRefused, "\(action.label) already in progress")
             return
         }
-        env.note(host, "reinit", "reinitialize requested: removing the data directory")
+        env.note(host, .reinit, "reinitialize requested: removing the data directory")
         postgres.generation += 1
         if postgres.processAlive { immediateStop(&env) }
         postgres.hasData = false

@@ -5,11 +5,11 @@ extension Node {
     /// is released, and the watchdog, if armed, keeps counting.
     mutating func killPatroni(_ env: inout Environment) {
         guard agent.process != .stopped else {
-            env.note(host, "no-op", "kill-patroni ignored: Patroni is not running")
+            env.note(host, .noOp, "kill-patroni ignored: Patroni is not running")
             return
         }
         stopAgentProcess(&env)
-        env.note(host, "patroni-killed", "Patroni killed; PostgreSQL keeps running")
+        env.note(host, .patroniKilled, "Patroni killed; PostgreSQL keeps running")
         observeClusterChange(&env)
     }
 
@@ -29,13 +29,13 @@ extension Node {
     /// SIGSTOP of Patroni for `duration`: its timers and the messages to it wait; PostgreSQL runs on.
     mutating func freeze(for duration: SimDuration, _ env: inout Environment) {
         guard agent.process != .stopped else {
-            env.note(host, "no-op", "freeze ignored: Patroni is not running")
+            env.note(host, .noOp, "freeze ignored: Patroni is not running")
             return
         }
         let until = max(frozenUntil ?? env.now, env.now + duration)
         if frozenUntil == nil { env.frozenAgentCount += 1 }
         frozenUntil = until
-        env.note(host, "frozen", "Patroni frozen for \(duration)")
+        env.note(host, .frozen, "Patroni frozen for \(duration)")
         recordStates(&env)
         env.scheduler.schedule(.thaw(node: id), at: until)
     }
@@ -45,7 +45,7 @@ extension Node {
         guard let until = frozenUntil, until <= env.now else { return }
         frozenUntil = nil
         env.frozenAgentCount -= 1
-        env.note(host, "thawed", "Patroni runs again")
+        env.note(host, .thawed, "Patroni runs again")
         recordStates(&env)
     }
 
@@ -54,7 +54,7 @@ extension Node {
     mutating func pingWatchdog(_ env: inout Environment) {
         let settings = options.patroni.watchdog
         guard settings.isEnabled, watchdogUsable, !isPaused else { return }
-        if watchdog == nil { env.note(host, "watchdog", "watchdog activated with a timeout of \(settings.timeout(ttl: timers.ttl))") }
+        if watchdog == nil { env.note(host, .watchdog, "watchdog activated with a timeout of \(settings.timeout(ttl: timers.ttl))") }
         let deadline = env.now + settings.timeout(ttl: timers.ttl)
         watchdog = deadline
         env.scheduler.schedule(.watchdogExpired(node: id, deadline: deadline), at: deadline)
@@ -64,7 +64,7 @@ extension Node {
     mutating func disarmWatchdog(_ env: inout Environment) {
         if watchdog != nil {
             watchdog = nil
-            env.note(host, "watchdog", "watchdog disabled")
+            env.note(host, .watchdog, "watchdog disabled")
         }
     }
 
@@ -78,7 +78,7 @@ extension Node {
     mutating func watchdogExpired(deadline: SimInstant, _ env: inout Environment) {
         guard watchdog == deadline else { return }
         watchdog = nil
-        env.note(host, "watchdog-reset", "watchdog timer expired: host reset")
+        env.note(host, .watchdogReset, "watchdog timer expired: host reset")
         killNode(&env)
     }
 }

@@ -16,7 +16,7 @@ extension Node {
 
     /// The first node runs `initdb` and starts as primary (`cloneReplicas` follows once it runs).
     mutating func initdbWithoutPatroni(_ env: inout Environment) {
-        env.note(host, "initdb", "initdb and start as primary (no coordinator)")
+        env.note(host, .initdb, "initdb and start as primary (no coordinator)")
         env.scheduler.schedule(.postgresStep(node: id, generation: postgres.generation, .initdbDone), after: options.postgres.initdb)
     }
 
@@ -32,7 +32,7 @@ extension Node {
     /// `pg_basebackup` from `primary`, run by the administrator (`basebackupDone` starts
     /// PostgreSQL as a replica).
     mutating func clone(from primary: NodeID, _ env: inout Environment) {
-        env.note(host, "basebackup", "pg_basebackup from \(nodeName(primary))")
+        env.note(host, .basebackup, "pg_basebackup from \(nodeName(primary))")
         let micros = Node.transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
         env.scheduler.schedule(.postgresStep(node: id, generation: postgres.generation, .basebackupDone(from: primary)),
                                after: SimDuration(microseconds: micros))
@@ -72,7 +72,7 @@ extension Node {
         script.failingSince = since
         guard env.now - since >= settings.promoteAfter, postgres.state == .running, !postgres.isPrimary else { return }
         script.promoted = true
-        env.note(host, "promote", "failover script: primary unreachable for \(env.now - since), promoting \(name)")
+        env.note(host, .promote, "failover script: primary unreachable for \(env.now - since), promoting \(name)")
         let time = env.now
         env.recorder.failovers.newLeaderChosen(id, name: name, at: time)
         promote(&env)

@@ -10,7 +10,7 @@ extension Node {
         } else if leader == nil && agent.cache[.initialize] == nil && !tags.forbidsFailover {
             callEtcd(.createIfAbsent(key: keys.initialize, value: .initialize(""), lease: 0), .initializeRace, &env)
         } else {
-            env.noteOnce(host, "waiting", "waiting for leader to bootstrap")
+            env.noteOnce(host, .waiting, "waiting for leader to bootstrap")
             touchMember(&env)
         }
     }
@@ -18,7 +18,7 @@ extension Node {
     /// Clones the data directory from `leader` by base backup, taking the data size at the
     /// base backup rate (`basebackupDone` starts PostgreSQL as a replica).
     mutating func startBasebackup(from leader: NodeID, _ env: inout Environment) {
-        env.note(host, "basebackup", "trying to bootstrap from leader '\(nodeName(leader))'")
+        env.note(host, .basebackup, "trying to bootstrap from leader '\(nodeName(leader))'")
         agent.action = .basebackup(from: leader)
         recordStates(&env)
         let micros = Node.transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
@@ -35,13 +35,13 @@ extension Node {
     mutating func bootstrapStep(_ purpose: EtcdCall.Purpose, _ result: EtcdCallResult, _ env: inout Environment) {
         switch (purpose, result) {
         case (.initializeRace, .answered(.ok)):
-            env.note(host, "initdb", "trying to bootstrap a new cluster")
+            env.note(host, .initdb, "trying to bootstrap a new cluster")
             agent.action = .initdb
             recordStates(&env)
             env.scheduler.schedule(.postgresStep(node: id, generation: postgres.generation, .initdbDone), after: options.postgres.initdb)
             touchMember(&env)
         case (.initializeRace, _):
-            env.noteOnce(host, "waiting", "waiting for leader to bootstrap")
+            env.noteOnce(host, .waiting, "waiting for leader to bootstrap")
             touchMember(&env)
         case (.writeInitialize, .answered(.ok)):
             callEtcd(.put(key: keys.config, value: .config(DynamicConfig(timers: timers, settings: config.settings)), lease: 0),
@@ -53,7 +53,7 @@ extension Node {
             agent.leaderExpiry = wallClock(at: env.now) + timers.ttl
             pingWatchdog(&env)
             agent.cache[.leader] = CachedKey(value: .leaderName(name), lease: agent.lease)
-            env.note(host, "initialized", "initialized a new cluster")
+            env.note(host, .initialized, "initialized a new cluster")
             touchMember(&env)
         case (_, .failed):
             dcsError(&env)

@@ -68,7 +68,7 @@ extension Node {
             if case .streaming = pg.receiver { replicationState = "streaming" } else { replicationState = "in archive recovery" }
         }
         return MemberData(
-            name: name, role: primary ? "primary" : "replica", state: state,
+            name: name, role: primary ? .primary : .replica, state: state,
             xlogLocation: running ? pg.lsn : nil, timeline: running ? timelineNumber(env) : nil,
             replicationState: replicationState,
             checkpointAfterPromote: primary && !pg.checkpointedSincePromotion ? false : nil)

@@ -20,13 +20,13 @@ extension Node {
             || settings.checkTimeline != old.settings.checkTimeline
             || settings.primaryStartTimeout != old.settings.primaryStartTimeout
         guard changed else { return false }
-        env.note(host, "config", "reloaded the dynamic configuration: \(dynamic.rendered)")
+        env.note(host, .config, "reloaded the dynamic configuration: \(dynamic.rendered)")
         for warning in timers.warnings {
-            env.note(host, "config-warning", warning)
+            env.note(host, .configWarning, warning)
         }
         let watchdogSettings = options.patroni.watchdog
         if watchdog != nil, watchdogSettings.timeout(ttl: timers.ttl) != watchdogSettings.timeout(ttl: old.timers.ttl) {
-            env.note(host, "watchdog", "watchdog timeout changed to \(watchdogSettings.timeout(ttl: timers.ttl))")
+            env.note(host, .watchdog, "watchdog timeout changed to \(watchdogSettings.timeout(ttl: timers.ttl))")
         }
         guard timers.ttl != old.timers.ttl else { return false }
         agent.lease = 0

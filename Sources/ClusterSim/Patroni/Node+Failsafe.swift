@@ -129,7 +129,7 @@ extension Node {
         }
         for (member, answer) in zip(calls.targets, calls.answers) where answer != .accepted {
             let url = MemberData.apiURL(of: nodeName(member), endpoint: "failsafe")
-            env.note(host, "failsafe-refused", answer == .runningAsLeader
+            env.note(host, .failsafeRefused, answer == .runningAsLeader
                      ? "Got response from \(nodeName(member)) \(url): Running as a leader"
                      : "Request failed to \(nodeName(member)): POST \(url)")
         }
@@ -144,7 +144,7 @@ extension Node {
         let time = env.now
         env.recorder.fencedPrimary.confirmFailsafe(id, until: time + timers.ttl, at: time, name: name)
         env.scheduleFencingCheck(id)
-        env.noteOnce(host, "failsafe", "continue to run as a leader because failsafe mode is enabled and all members are accessible")
+        env.noteOnce(host, .failsafe, "continue to run as a leader because failsafe mode is enabled and all members are accessible")
         endCycle(&env)
     }
 

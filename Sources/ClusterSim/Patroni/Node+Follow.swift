@@ -6,7 +6,7 @@ extension Node {
     mutating func follow(leader: NodeID?, _ env: inout Environment) {
         if isPaused, pausedFollow(leader: leader, &env) { return }
         if postgres.acceptsWrites {
-            env.note(host, "demote", "demoting self because I do not have the lock and I was a leader")
+            env.note(host, .demote, "demoting self because I do not have the lock and I was a leader")
             agent.leaderExpiry = nil
             demote(.immediateNolock, &env)
             touchMember(&env)
@@ -20,13 +20,13 @@ extension Node {
         if postgres.upstream != leader && postgres.state == .running {
             postgres.upstream = leader
             if let leader {
-                env.note(host, "following", "following new leader \(nodeName(leader))")
+                env.note(host, .following, "following new leader \(nodeName(leader))")
             }
             if options.postgres.version >= 13 {
                 restartReceiver(&env)
             } else {
                 agent.action = .restartForConninfo
-                env.note(host, "restart", "changing primary_conninfo and restarting")
+                env.note(host, .restart, "changing primary_conninfo and restarting")
                 fastStop(&env)
             }
         }
@@ -38,14 +38,14 @@ extension Node {
     mutating func recover(leader: NodeID?, _ env: inout Environment) {
         armRewindCheck()
         if postgres.control == .inProduction && !agent.crashRecoveryDone && (leader == nil || canRewind) {
-            env.note(host, "crash-recovery", "doing crash recovery in a single user mode")
+            env.note(host, .crashRecovery, "doing crash recovery in a single user mode")
             agent.crashRecoveryDone = true
             agent.action = .crashRecovery
             runCrashRecovery(&env)
         } else if let leader, agent.rewind == .check, startRewindIfNeeded(leader: leader, &env) {
             // the rewind (or the wait for the leader's checkpoint) took over
         } else {
-            env.note(host, "start", "starting as a secondary")
+            env.note(host, .start, "starting as a secondary")
             agent.action = .startPostgres
             startPostgres(asPrimary: false, upstream: leader, &env)
         }
@@ -62,10 +62,10 @@ extension Node {
         agent.action = .startPostgres
         agent.leaderStartSince = wallClock(at: env.now)
         if postgres.control == .inProduction {
-            env.note(host, "start", "starting primary after failure")
+            env.note(host, .start, "starting primary after failure")
             startPostgres(asPrimary: true, upstream: nil, &env)
         } else {
-            env.note(host, "start", "starting as readonly because i had the session lock")
+            env.note(host, .start, "starting as readonly because i had the session lock")
             startPostgres(asPrimary: false, upstream: nil, &env)
         }
         touchMember(&env)
@@ -79,7 +79,7 @@ extension Node {
         guard agent.action == .startPostgres, let since = agent.leaderStartSince,
               wallClock(at: env.now) - since >= .seconds(Int64(timeout)) else { return false }
         guard isFailoverPossible(nil, excludingCandidate: false, env) else {
-            env.noteOnce(host, "start-timeout", "primary start has timed out, but continuing to wait because failover is not possible")
+            env.noteOnce(host, .startTimeout, "primary start has timed out, but continuing to wait because failover is not possible")
             return false
         }
         agent.action = nil
@@ -92,7 +92,7 @@ extension Node {
     /// `demote('immediate')` of a lock holder whose PostgreSQL is down: the watchdog is
     /// disarmed and the leader key deleted, so that another member takes over.
     private mutating func releaseForFailover(_ message: String, _ env: inout Environment) {
-        env.note(host, "failover", message)
+        env.note(host, .failover, message)
         disarmWatchdog(&env)
         agent.leaderExpiry = nil
         callEtcd(.deleteIfValue(key: keys.leader, expected: .leaderName(name)), .releaseAfterCrash, retries: false, &env)
@@ -100,13 +100,13 @@ extension Node {
 
     /// The key release of ``releaseForFailover`` ended: recover as a replica.
     mutating func releasedAfterCrash(_ result: EtcdCallResult, _ env: inout Environment) {
-        if result == .answered(.ok) { env.note(host, "key-released", "leader key released") }
+        if result == .answered(.ok) { env.note(host, .keyReleased, "leader key released") }
         recover(leader: nil, &env)
     }
 
     /// `Ha.demote`: stop PostgreSQL and restart it as a replica, without releasing the key.
     mutating func demote(_ mode: DemoteMode, _ env: inout Environment) {
-        env.note(host, "demoting", "Demoting self (\(mode.rawValue))")
+        env.note(host, .demoting, "Demoting self (\(mode.rawValue))")
         disarmWatchdog(&env)
         armRewindCheck()
         agent.action = .demote(mode)
@@ -129,15 +129,15 @@ extension Node {
         agent.startFailed = false
         disarmWatchdog(&env)
         guard leader == id else {
-            env.note(host, "start-failed", "failed to start postgres")
+            env.note(host, .startFailed, "failed to start postgres")
             touchMember(&env)
             return
         }
         agent.leaderExpiry = nil
         if postgres.control == .inProduction {
-            env.note(host, "role-change", "on_role_change demoted \(options.scope)")
+            env.note(host, .roleChange, "on_role_change demoted \(options.scope)")
         }
-        env.note(host, "key-released", "removed leader key after trying and failing to start postgres")
+        env.note(host, .keyReleased, "removed leader key after trying and failing to start postgres")
         callEtcd(.deleteIfValue(key: keys.leader, expected: .leaderName(name)), .releaseAfterFailedStart, retries: false, &env)
     }
 }

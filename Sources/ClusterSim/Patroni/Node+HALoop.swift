@@ -105,14 +105,14 @@ extension Node {
             }
             demoteForDCSError(&env)
         } else {
-            env.noteOnce(host, "dcs-unreachable", "DCS is not accessible")
+            env.noteOnce(host, .dcsUnreachable, "DCS is not accessible")
         }
         endCycle(&env)
     }
 
     /// `demote('offline')` of a primary that cannot reach the DCS.
     mutating func demoteForDCSError(_ env: inout Environment) {
-        env.note(host, "demote", "demoting self because DCS is not accessible and I was a leader")
+        env.note(host, .demote, "demoting self because DCS is not accessible and I was a leader")
         agent.leaderExpiry = nil
         demote(.offline, &env)
     }

@@ -40,12 +40,12 @@ extension Node {
         agent.leaderExpiry = nil
         disarmWatchdog(&env)
         if postgres.acceptsWrites && isPaused {
-            env.note(host, "lock-lost", "continue to run as primary after failing to update leader lock in DCS")
+            env.note(host, .lockLost, "continue to run as primary after failing to update leader lock in DCS")
         } else if postgres.acceptsWrites {
-            env.note(host, "demote", "demoted self because failed to update leader lock in DCS")
+            env.note(host, .demote, "demoted self because failed to update leader lock in DCS")
             demote(.immediateNolock, &env)
         } else {
-            env.note(host, "lock-lost", "failed to update leader lock")
+            env.note(host, .lockLost, "failed to update leader lock")
         }
         touchMember(&env)
     }
@@ -112,7 +112,7 @@ extension Node {
     /// `enforce_primary_role` after taking or keeping the lock: promote a replica.
     mutating func enforcePrimaryRole(acquired: Bool, _ env: inout Environment) {
         if postgres.acceptsWrites {
-            env.note(host, "lock-kept", "acquired session lock as a leader")
+            env.note(host, .lockKept, "acquired session lock as a leader")
             let time = env.now
             let timeline = timelineNumber(env)
             env.recorder.failovers.promoted(id, timeline: timeline, at: time)
@@ -120,7 +120,7 @@ extension Node {
             prepareSyncBeforePromotion(&env)
             return
         } else {
-            env.note(host, "promote", acquired
+            env.note(host, .promote, acquired
                      ? "promoted self to leader by acquiring session lock"
                      : "promoted self to leader because I had the session lock")
             promote(&env)

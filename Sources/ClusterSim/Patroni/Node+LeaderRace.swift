@@ -16,7 +16,7 @@ extension Node {
             let clusterTL = clusterTimeline
             let timeline = timelineNumber(env)
             if timeline < clusterTL {
-                env.noteOnce(host, "not-healthiest", "My timeline \(timeline) is behind last known cluster timeline \(clusterTL)")
+                env.noteOnce(host, .notHealthiest, "My timeline \(timeline) is behind last known cluster timeline \(clusterTL)")
                 follow(leader: nil, &env)
             } else {
                 acquireLock(&env)
@@ -28,7 +28,7 @@ extension Node {
             return
         }
         if tags.forbidsFailover {
-            env.noteOnce(host, "not-allowed", "following a different leader because I am not allowed to promote")
+            env.noteOnce(host, .notAllowed, "following a different leader because I am not allowed to promote")
             armRewindCheck()
             env.scheduler.schedule(.agentResume(node: id, generation: agent.generation, .followAfterYield), after: .seconds(2))
             return
@@ -37,17 +37,17 @@ extension Node {
             return
         }
         if options.patroni.watchdog.mode == .required && !watchdogUsable {
-            env.noteOnce(host, "not-healthiest", "Watchdog device is not usable")
+            env.noteOnce(host, .notHealthiest, "Watchdog device is not usable")
             follow(leader: nil, &env)
             return
         }
         if failsafeExcludes {
-            env.noteOnce(host, "not-healthiest", "not listed in /failsafe: following a different leader because i am not the healthiest node")
+            env.noteOnce(host, .notHealthiest, "not listed in /failsafe: following a different leader because i am not the healthiest node")
             follow(leader: nil, &env)
             return
         }
         if let syncMembers = syncRaceMembers, !syncMembers.contains(id), !options.patroni.quorumCommit {
-            env.noteOnce(host, "not-healthiest", "not a member of /sync: only the synchronous standby may be promoted")
+            env.noteOnce(host, .notHealthiest, "not a member of /sync: only the synchronous standby may be promoted")
             follow(leader: nil, &env)
             return
         }
@@ -59,13 +59,13 @@ extension Node {
     /// leader of a manual failover).
     mutating func healthiestRace(excluding excluded: NodeID? = nil, checkLag: Bool = true, _ env: inout Environment) {
         if checkLag, let optime = cachedOptime, optime - walPosition > config.settings.maximumLagOnFailover {
-            env.noteOnce(host, "not-healthiest", "My wal position exceeds maximum replication lag")
+            env.noteOnce(host, .notHealthiest, "My wal position exceeds maximum replication lag")
             follow(leader: nil, &env)
             return
         }
         if config.settings.checkTimeline, timelineNumber(env) < clusterTimeline {
             let message = "My timeline \(timelineNumber(env)) is behind last known cluster timeline \(clusterTimeline)"
-            env.noteOnce(host, "not-healthiest", message)
+            env.noteOnce(host, .notHealthiest, message)
             follow(leader: nil, &env)
             return
         }
@@ -117,7 +117,7 @@ extension Node {
         guard probes.answers.allSatisfy({ $0 != nil }) else { return }
         agent.probes = nil
         if let reason = reasonNotHealthiest(probes) ?? quorumShortfall(probes) {
-            env.noteOnce(host, "not-healthiest", reason)
+            env.noteOnce(host, .notHealthiest, reason)
             follow(leader: cachedLeader, &env)
         } else {
             acquireLock(&env)
@@ -179,12 +179,12 @@ extension Node {
             agent.leaderExpiry = wallClock(at: env.now) + timers.ttl
             pingWatchdog(&env)
             agent.cache[.leader] = CachedKey(value: .leaderName(name), lease: agent.lease)
-            env.note(host, "lock-acquired", "acquired the leader lock")
+            env.note(host, .lockAcquired, "acquired the leader lock")
             cleanUpFailoverAfterAcquire(&env)
         default:
-            env.note(host, "lock-race-lost", "Could not take out TTL lock")
+            env.note(host, .lockRaceLost, "Could not take out TTL lock")
             if postgres.acceptsWrites {
-                env.note(host, "demote", "demoted self after trying and failing to obtain lock")
+                env.note(host, .demote, "demoted self after trying and failing to obtain lock")
                 demote(.immediateNolock, &env)
                 touchMember(&env)
             } else {

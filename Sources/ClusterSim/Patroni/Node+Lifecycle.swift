@@ -4,14 +4,14 @@ extension Node {
     /// Starts Patroni (at boot or by a `start` fault). A running Patroni is left alone.
     mutating func startPatroni(_ env: inout Environment) {
         guard agent.process == .stopped else {
-            env.note(host, "no-op", "start ignored: Patroni is already running")
+            env.note(host, .noOp, "start ignored: Patroni is already running")
             return
         }
         var started = PatroniAgent()
         started.generation = agent.generation + 1
         started.process = .running
         agent = started
-        env.note(host, "patroni-started", "Patroni started")
+        env.note(host, .patroniStarted, "Patroni started")
         beginStartup(&env)
     }
 
@@ -52,7 +52,7 @@ extension Node {
     /// leader releases its key once `pg_control` says "shut down" (PATRONI.md §3).
     mutating func stopPatroni(_ env: inout Environment) {
         guard agent.process == .running else {
-            env.note(host, "no-op", "stop ignored: Patroni is not running")
+            env.note(host, .noOp, "stop ignored: Patroni is not running")
             return
         }
         if isPaused {
@@ -68,7 +68,7 @@ extension Node {
         agent.loop = .inCycle
         agent.shutdownReleasesKey = releases
         env.watchesDropped.append(id)
-        env.note(host, "shutdown", "received SIGTERM, shutting down")
+        env.note(host, .shutdown, "received SIGTERM, shutting down")
         disarmWatchdog(&env)
         if postgres.processAlive && postgres.state != .stopping {
             postgres.generation += 1
@@ -80,12 +80,12 @@ extension Node {
     /// `docker kill`: Patroni and PostgreSQL die at once; nothing is released.
     mutating func killNode(_ env: inout Environment) {
         guard agent.process != .stopped || postgres.processAlive else {
-            env.note(host, "no-op", "kill ignored: nothing runs on \(name)")
+            env.note(host, .noOp, "kill ignored: nothing runs on \(name)")
             return
         }
         stopAgentProcess(&env)
         watchdog = nil
-        env.note(host, "killed", "Patroni and PostgreSQL killed")
+        env.note(host, .killed, "Patroni and PostgreSQL killed")
         if postgres.processAlive { crashPostgres(&env) }
     }
 
@@ -114,7 +114,7 @@ extension Node {
         case .releaseLeader:
             agent.leaderExpiry = nil
             if result == .answered(.ok) {
-                env.note(host, "key-released", "leader key released")
+                env.note(host, .keyReleased, "leader key released")
             }
             if agent.process == .running {
                 demoteReleasedKey(&env)
@@ -125,7 +125,7 @@ extension Node {
         default:
             agent.process = .stopped
             agent.generation += 1
-            env.note(host, "patroni-stopped", "Patroni stopped")
+            env.note(host, .patroniStopped, "Patroni stopped")
             observeClusterChange(&env)
         }
     }

@@ -28,19 +28,19 @@ extension Node {
         let bare = actionName(request).replacingManual
         if timers.loopWait < delta {
             let awaiting = "Awaiting \(bare) at \(at)"
-            if env.recorder.lastEntry(on: name, kind: "switchover-scheduled")?.message.hasPrefix(awaiting) != true {
-                env.note(host, "switchover-scheduled", awaiting + " (in \(Int(delta.seconds.rounded())) seconds)")
+            if env.recorder.lastEntry(on: name, kind: .switchoverScheduled)?.message.hasPrefix(awaiting) != true {
+                env.note(host, .switchoverScheduled, awaiting + " (in \(Int(delta.seconds.rounded())) seconds)")
             }
             return false
         }
         let staleAfter = SimDuration.seconds(timers.loopWait.microseconds * 3 / 2 / 1_000_000)
         if delta < .zero - staleAfter {
-            env.note(host, "switchover", "Found a stale \(bare) value, cleaning up: \(at)")
+            env.note(host, .switchover, "Found a stale \(bare) value, cleaning up: \(at)")
             writeFailover(.cleared, then: .leaderDuties, &env)
         } else if .zero < delta {
             env.scheduler.schedule(.agentResume(node: id, generation: agent.generation, .scheduledFailover), after: delta)
         } else {
-            env.note(host, "switchover", "Manual scheduled \(bare) at \(at)")
+            env.note(host, .switchover, "Manual scheduled \(bare) at \(at)")
             leaderHandlesRequest(request, &env)
         }
         return true
@@ -52,7 +52,7 @@ extension Node {
             actAsLeader(&env)
             return
         }
-        env.note(host, "switchover", "Manual scheduled \(actionName(request).replacingManual) at \(at)")
+        env.note(host, .switchover, "Manual scheduled \(actionName(request).replacingManual) at \(at)")
         leaderHandlesRequest(request, &env)
     }
 
@@ -63,21 +63,21 @@ extension Node {
         let bare = action.replacingManual
         let me = name
         if let leader = request.leader, leader != me {
-            env.note(host, "switchover-refused", "\(action): leader name does not match: \(leader) != \(me)")
+            env.note(host, .switchoverRefused, "\(action): leader name does not match: \(leader) != \(me)")
         } else if request.candidate == me {
-            env.note(host, "switchover-refused", "\(action): I am already the leader, no need to \(bare)")
+            env.note(host, .switchoverRefused, "\(action): I am already the leader, no need to \(bare)")
         } else if request.candidate == nil && isPaused {
-            env.note(host, "switchover-refused", "\(action.capitalizedFirst) is possible only to a specific candidate in a paused state")
+            env.note(host, .switchoverRefused, "\(action.capitalizedFirst) is possible only to a specific candidate in a paused state")
         } else if isFailoverPossible(request, excludingCandidate: false, env) {
-            env.note(host, "switchover", "\(action): demoting myself")
+            env.note(host, .switchover, "\(action): demoting myself")
             let time = env.now
             env.recorder.failovers.faultHitLeader(action + (request.candidate.map { " to \($0)" } ?? ""), oldLeader: me, at: time)
             demote(.graceful, &env)
             return
         } else {
-            env.note(host, "switchover-refused", "\(action): no healthy members found, \(bare) is not possible")
+            env.note(host, .switchoverRefused, "\(action): no healthy members found, \(bare) is not possible")
         }
-        env.note(host, "switchover", "Cleaning up failover key")
+        env.note(host, .switchover, "Cleaning up failover key")
         writeFailover(.cleared, then: .leaderDuties, &env)
     }
 
@@ -130,7 +130,7 @@ extension Node {
     mutating func manualFailoverRace(_ request: FailoverRequest, _ env: inout Environment) -> Bool {
         if !isPaused, request.leader != nil, synchronousMode, let sync = cachedSync, sync.leader != nil,
            sync.leader != id, !sync.standbys.contains(id) {
-            env.noteOnce(host, "not-healthiest", "not a member of /sync: only synchronous members race in a switchover")
+            env.noteOnce(host, .notHealthiest, "not a member of /sync: only synchronous members race in a switchover")
             follow(leader: nil, &env)
             return true
         }
@@ -144,7 +144,7 @@ extension Node {
             let candidate = layout.node(named: candidateName)
             if isPaused {
                 if candidate.map({ cachedMember($0) == nil }) ?? true, postgres.acceptsWrites {
-                    env.note(host, "switchover", "\(action): removing failover key because failover candidate is not running")
+                    env.note(host, .switchover, "\(action): removing failover key because failover candidate is not running")
                     writeFailover(.cleared, then: .race, &env)
                     return true
                 }
@@ -157,9 +157,9 @@ extension Node {
             }
             if let candidate, cachedMember(candidate) != nil {
                 if let limitation = failoverLimitation(of: candidate, env) {
-                    env.noteOnce(host, "switchover", "\(action): member \(candidateName) is \(limitation)")
+                    env.noteOnce(host, .switchover, "\(action): member \(candidateName) is \(limitation)")
                 } else {
-                    env.noteOnce(host, "switchover", "\(action): to \(candidateName), i am \(me)")
+                    env.noteOnce(host, .switchover, "\(action): to \(candidateName), i am \(me)")
                     yieldToCandidate(&env)
                     return true
                 }
@@ -195,11 +195,11 @@ extension Node {
             return
         }
         if isPaused, request.leader != nil, request.candidate != nil {
-            env.note(host, "switchover", "Updating failover key after acquiring leader lock...")
+            env.note(host, .switchover, "Updating failover key after acquiring leader lock...")
             writeFailover(FailoverRequest(leader: nil, candidate: request.candidate, scheduledAt: request.scheduledAt),
                           then: .promoteWinner, &env)
         } else {
-            env.note(host, "switchover", "Cleaning up failover key after acquiring leader lock...")
+            env.note(host, .switchover, "Cleaning up failover key after acquiring leader lock...")
             writeFailover(.cleared, then: .promoteWinner, &env)
         }
     }

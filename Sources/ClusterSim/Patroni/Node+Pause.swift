@@ -4,7 +4,7 @@ extension Node {
     /// holder removes its key ("removed leader lock because postgres is not running").
     mutating func pausedWithoutPostgres(leader: NodeID?, _ env: inout Environment) {
         if leader == id {
-            env.note(host, "paused", "removed leader lock because postgres is not running")
+            env.note(host, .paused, "removed leader lock because postgres is not running")
             agent.leaderExpiry = nil
             callEtcd(.deleteIfValue(key: keys.leader, expected: .leaderName(name)), .releaseWhilePaused, retries: false, &env)
         } else {
@@ -20,7 +20,7 @@ extension Node {
             notePaused("PAUSE: waiting to become primary after promote...", &env)
             touchMember(&env)
         } else {
-            env.note(host, "paused", "removed leader lock because postgres is not running as primary")
+            env.note(host, .paused, "removed leader lock because postgres is not running as primary")
             agent.leaderExpiry = nil
             callEtcd(.deleteIfValue(key: keys.leader, expected: .leaderName(name)), .releaseWhilePaused, retries: false, &env)
         }
@@ -28,7 +28,7 @@ extension Node {
 
     /// The paused node's key deletion was answered; the cycle ends.
     mutating func releasedWhilePaused(_ result: EtcdCallResult, _ env: inout Environment) {
-        if result == .answered(.ok) { env.note(host, "key-released", "leader key released") }
+        if result == .answered(.ok) { env.note(host, .keyReleased, "leader key released") }
         touchMember(&env)
     }
 
@@ -49,18 +49,18 @@ extension Node {
     /// Notes a paused node's cycle message unless it is the node's last paused message
     /// (Patroni repeats it every cycle; the timeline keeps the first).
     private func notePaused(_ message: String, _ env: inout Environment) {
-        if env.recorder.lastEntry(on: name, kind: "paused")?.message == message { return }
-        env.note(host, "paused", message)
+        if env.recorder.lastEntry(on: name, kind: .paused)?.message == message { return }
+        env.note(host, .paused, message)
     }
 
     /// SIGTERM while paused (`Ha.shutdown`): PostgreSQL keeps running and nothing is
     /// released; the leader and member keys expire with the lease.
     mutating func stopPatroniInPause(_ env: inout Environment) {
-        env.note(host, "shutdown", "received SIGTERM, shutting down")
-        env.note(host, "paused", "Leader key is not deleted and Postgresql is not stopped due paused state")
+        env.note(host, .shutdown, "received SIGTERM, shutting down")
+        env.note(host, .paused, "Leader key is not deleted and Postgresql is not stopped due paused state")
         disarmWatchdog(&env)
         stopAgentProcess(&env)
-        env.note(host, "patroni-stopped", "Patroni stopped")
+        env.note(host, .patroniStopped, "Patroni stopped")
         observeClusterChange(&env)
     }
 }

@@ -15,7 +15,7 @@ extension Node {
     /// replication factor.
     mutating func processQuorumReplication(_ env: inout Environment) {
         guard let sync = cachedSync, let leader = sync.leader else {
-            env.note(host, "sync", "Enabled synchronous replication")
+            env.note(host, .sync, "Enabled synchronous replication")
             writeQuorum(voters: [], quorum: 0, &env)
             return
         }
@@ -25,7 +25,7 @@ extension Node {
             if postgres.synchronousStandbyNames == .none {
                 setSynchronousStandbyNames(.any(max(1, voters.count - sync.quorum), voters), &env)
             }
-            env.note(host, "sync", "Setting leader to \(name), quorum to \(sync.quorum) of (\(standbyList(voters)))")
+            env.note(host, .sync, "Setting leader to \(name), quorum to \(sync.quorum) of (\(standbyList(voters)))")
             writeQuorum(voters: voters, quorum: sync.quorum, &env)
             return
         }
@@ -45,7 +45,7 @@ extension Node {
             setSynchronousStandbyNames(names, &env)
             continueQuorum(voters: voters, quorum: quorum, &env)
         case let .writeSync(voters, quorum):
-            env.note(host, "sync", "Setting leader to \(name), quorum to \(quorum) of (\(standbyList(voters)))")
+            env.note(host, .sync, "Setting leader to \(name), quorum to \(quorum) of (\(standbyList(voters)))")
             writeQuorum(voters: voters, quorum: quorum, &env)
         case .steady:
             touchMember(&env)
@@ -83,7 +83,7 @@ extension Node {
         let names: SynchronousStandbyNames = voters.isEmpty ? .placeholder : .any(max(1, voters.count - quorum), voters)
         if state.names != names { setSynchronousStandbyNames(names, &env) }
         if !agent.syncHandler.strictActivated {
-            env.note(host, "sync", "No active replication connections from Patroni members and synchronous_mode_strict is requested. "
+            env.note(host, .sync, "No active replication connections from Patroni members and synchronous_mode_strict is requested. "
                      + "Commits will be delayed.")
         }
         agent.syncHandler.strictActivated = true
@@ -114,7 +114,7 @@ extension Node {
         } else {
             postgres.synchronousStandbyNames = members.isEmpty ? .placeholder : .any(numsync, members.sorted())
         }
-        env.note(host, "promote", "promoted self to leader by acquiring session lock")
+        env.note(host, .promote, "promoted self to leader by acquiring session lock")
         promote(&env)
         touchMember(&env)
     }

@@ -34,20 +34,20 @@ extension Node {
         let candidateName = candidate.map(nodeName)
         let answer = checkFailoverRequest(kind, leader: leaderName, candidate: candidateName, scheduledAt: scheduledAt, env)
         if let (code, text) = answer {
-            env.note(host, "manual-failover", "POST /\(kind.rawValue): \(code) \(text)")
+            env.note(host, .manualFailover, "POST /\(kind.rawValue): \(code) \(text)")
             return nil
         }
         let request = FailoverRequest(leader: leaderName, candidate: candidateName, scheduledAt: scheduledAt)
         guard restWrite(.put(key: keys.failover, value: .failover(request), lease: 0), &env) else {
-            env.note(host, "manual-failover", "POST /\(kind.rawValue): 503 failed to write failover key into DCS")
+            env.note(host, .manualFailover, "POST /\(kind.rawValue): 503 failed to write failover key into DCS")
             return nil
         }
         agent.wakeOnFailoverWrite = true
         if scheduledAt != nil {
-            env.note(host, "manual-failover", "POST /\(kind.rawValue): 202 \(kind.title) scheduled")
+            env.note(host, .manualFailover, "POST /\(kind.rawValue): 202 \(kind.title) scheduled")
             return nil
         }
-        env.note(host, "manual-failover", "\(kind.rawValue) requested: leader=\(leaderName ?? "none") candidate=\(candidateName ?? "none")")
+        env.note(host, .manualFailover, "\(kind.rawValue) requested: leader=\(leaderName ?? "none") candidate=\(candidateName ?? "none")")
         let limit = 2 * max(10, Int(timers.loopWait.microseconds / 1_000_000))
         return ManualFailoverPoll(handler: id, kind: kind, oldLeader: cachedLeader, candidate: candidate, limit: limit)
     }

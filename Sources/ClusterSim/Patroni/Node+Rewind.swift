@@ -12,7 +12,7 @@ extension Node {
     /// Decides whether this node diverged from `leader` and starts pg_rewind if so.
     /// Returns true when an action started (or must wait for the leader's checkpoint).
     mutating func startRewindIfNeeded(leader: NodeID, _ env: inout Environment) -> Bool {
-        guard peer(leader, env).acceptsWrites, cachedMember(leader)?.role == "primary" else { return false }
+        guard peer(leader, env).acceptsWrites, cachedMember(leader)?.role == .primary else { return false }
         guard let needed = rewindNeeded(leader: leader, env) else { return false }
         if !needed {
             agent.rewind = .notNeeded
@@ -20,10 +20,10 @@ extension Node {
         }
         agent.rewind = .needed
         if cachedMember(leader)?.checkpointAfterPromote == false {
-            env.noteOnce(host, "rewind-wait", "Waiting for checkpoint on \(nodeName(leader)) before rewind")
+            env.noteOnce(host, .rewindWait, "Waiting for checkpoint on \(nodeName(leader)) before rewind")
             return true
         }
-        env.note(host, "rewind", "running pg_rewind from \(nodeName(leader))")
+        env.note(host, .rewind, "running pg_rewind from \(nodeName(leader))")
         agent.action = .rewind(from: leader)
         recordStates(&env)
         if postgres.processAlive {

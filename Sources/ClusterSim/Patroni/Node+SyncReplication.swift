@@ -22,12 +22,12 @@ extension Node {
             return
         }
         guard let sync = cachedSync, let leader = sync.leader else {
-            env.note(host, "sync", "Enabled synchronous replication")
+            env.note(host, .sync, "Enabled synchronous replication")
             writeSync(standbys: [], then: .checkConfirmed(voters: []), &env)
             return
         }
         if leader != id {
-            env.note(host, "sync", "Inconsistent state of /sync key detected, leader = \(nodeName(leader)) doesn't match \(name), "
+            env.note(host, .sync, "Inconsistent state of /sync key detected, leader = \(nodeName(leader)) doesn't match \(name), "
                      + "updating synchronous replication key")
             writeSync(standbys: [], then: .checkConfirmed(voters: []), &env)
             return
@@ -41,7 +41,7 @@ extension Node {
         switch stage {
         case .checkConfirmed(let voters):
             if state.active == voters && voters != state.confirmed {
-                env.note(host, "sync", "Inconsistent state between synchronous_standby_names = [\(standbyList(state.confirmed))] "
+                env.note(host, .sync, "Inconsistent state between synchronous_standby_names = [\(standbyList(state.confirmed))] "
                          + "and /sync = [\(standbyList(voters))] key detected, updating synchronous replication key...")
                 writeSync(standbys: state.confirmed, then: .pick(voters: state.confirmed), &env)
             } else {
@@ -55,7 +55,7 @@ extension Node {
             }
             let common = voters.filter(state.confirmed.contains)
             if common != voters {
-                env.note(host, "sync", "Updating /sync key temporarily from [\(standbyList(voters))] to [\(standbyList(common))]")
+                env.note(host, .sync, "Updating /sync key temporarily from [\(standbyList(voters))] to [\(standbyList(common))]")
                 writeSync(standbys: common, then: .assign(common: common), &env)
             } else {
                 continueMultisync(.assign(common: common), &env)
@@ -88,7 +88,7 @@ extension Node {
             touchMember(&env)
             return
         }
-        env.note(host, "sync", "Synchronous standby status assigned to [\(standbyList(confirmed))]")
+        env.note(host, .sync, "Synchronous standby status assigned to [\(standbyList(confirmed))]")
         writeSync(standbys: confirmed, then: .done, &env)
     }
 
@@ -102,7 +102,7 @@ extension Node {
             let kept = state.names == names && !voters.isEmpty
             if state.names != names { setSynchronousStandbyNames(names, &env) }
             if !agent.syncHandler.strictActivated {
-                env.note(host, "sync", "No active replication connections from Patroni members and synchronous_mode_strict is requested. "
+                env.note(host, .sync, "No active replication connections from Patroni members and synchronous_mode_strict is requested. "
                          + (kept ? "Continue using old value of synchronous_standby_names=\"\(standbyList(voters))\". " : "")
                          + "Commits will be delayed.")
             }
@@ -164,14 +164,14 @@ extension Node {
     /// The `/sync` write before promotion was answered: promote, or postpone the promotion.
     mutating func prePromoteSyncWritten(_ result: EtcdCallResult, _ env: inout Environment) {
         guard result == .answered(.ok) else {
-            env.noteOnce(host, "sync", "Postponing promotion because synchronous replication state was updated by somebody else")
+            env.noteOnce(host, .sync, "Postponing promotion because synchronous replication state was updated by somebody else")
             agent.syncNamesAfterWrite = nil
             if case .failed = result { dcsError(&env) } else { touchMember(&env) }
             return
         }
         if let names = agent.syncNamesAfterWrite { postgres.synchronousStandbyNames = names }
         agent.syncNamesAfterWrite = nil
-        env.note(host, "promote", "promoted self to leader by acquiring session lock")
+        env.note(host, .promote, "promoted self to leader by acquiring session lock")
         promote(&env)
         touchMember(&env)
     }

@@ -32,7 +32,7 @@ extension Node {
     mutating func crashPostgres(_ env: inout Environment) {
         postgres.generation += 1
         postgres.control = postgres.isPrimary ? .inProduction : .inArchiveRecovery
-        env.note(host, "postgres-crashed", "PostgreSQL terminated without a clean shutdown")
+        env.note(host, .postgresCrashed, "PostgreSQL terminated without a clean shutdown")
         postgresGone(becoming: .crashed, &env)
     }
 
@@ -109,7 +109,7 @@ extension Node {
             postgres.lsn = copied.lsn
             postgres.systemIdentifier = copied.systemIdentifier
             postgres.control = .inArchiveRecovery
-            env.note(host, "basebackup-done", "replica has been created using basebackup")
+            env.note(host, .basebackupDone, "replica has been created using basebackup")
             agent.action = .startPostgres
             armRewindCheck()
             startPostgres(asPrimary: false, upstream: cachedLeader ?? source, &env)
@@ -139,9 +139,9 @@ extension Node {
         postgres.isPrimary = asPrimary
         postgres.control = asPrimary ? .inProduction : .inArchiveRecovery
         if asPrimary {
-            env.note(host, "postgres-primary", "PostgreSQL started as primary on timeline \(timelineNumber(env))")
+            env.note(host, .postgresPrimary, "PostgreSQL started as primary on timeline \(timelineNumber(env))")
         } else {
-            env.note(host, "postgres-replica", "PostgreSQL started as replica" + (postgres.upstream.map { " of \(nodeName($0))" } ?? " without upstream"))
+            env.note(host, .postgresReplica, "PostgreSQL started as replica" + (postgres.upstream.map { " of \(nodeName($0))" } ?? " without upstream"))
             restartReceiver(&env)
         }
         observeClusterChange(&env)
@@ -170,7 +170,7 @@ extension Node {
         let timeline = timelineNumber(env)
         agent.pendingHistory = HistoryLine(timeline: env.timelines.number(of: oldBranch), switchLSN: fork,
                                            reason: "no recovery target specified", at: time, newLeader: name)
-        env.note(host, "promoted", "PostgreSQL promoted: read-write on timeline \(timeline)")
+        env.note(host, .promoted, "PostgreSQL promoted: read-write on timeline \(timeline)")
         env.recorder.failovers.promoted(id, timeline: timeline, at: time)
         observePromotion(&env)
         observeClusterChange(&env)
@@ -219,7 +219,7 @@ extension Node {
         postgres.lsn = min(fork, leader.lsn)
         postgres.control = .inArchiveRecovery
         agent.rewind = .success
-        env.note(host, "rewind-done", "pg_rewind from \(nodeName(source)) done")
+        env.note(host, .rewindDone, "pg_rewind from \(nodeName(source)) done")
         observeTimeline(&env)
         startPostgres(asPrimary: false, upstream: source, &env)
     }

@@ -65,7 +65,7 @@ extension Node {
         postgres.receiver = .streaming(upstream: upstream)
         postgres.branch = branch
         observeTimeline(&env)
-        env.note(host, "streaming", "started streaming WAL from \(nodeName(upstream)) on timeline \(timelineNumber(env))")
+        env.note(host, .streaming, "started streaming WAL from \(nodeName(upstream)) on timeline \(timelineNumber(env))")
         receivedWAL(lsn: lsn, &env)
         observeClusterChange(&env)
     }
@@ -73,7 +73,7 @@ extension Node {
     /// The upstream refused the connection attempt for `reason`.
     mutating func walRefused(from upstream: NodeID, attempt: UInt64, reason: String, _ env: inout Environment) {
         guard postgres.receiver == .connecting(upstream: upstream, attempt: attempt) else { return }
-        env.noteOnce(host, "replication-refused", "could not stream from \(nodeName(upstream)): \(reason)")
+        env.noteOnce(host, .replicationRefused, "could not stream from \(nodeName(upstream)): \(reason)")
         receiverLost(&env)
     }
 
@@ -105,7 +105,7 @@ extension Node {
             }
             postgres.branch = branch
             observeTimeline(&env)
-            env.note(host, "timeline-switch", "followed \(nodeName(upstream)) to timeline \(timelineNumber(env))")
+            env.note(host, .timelineSwitch, "followed \(nodeName(upstream)) to timeline \(timelineNumber(env))")
             observeClusterChange(&env)
         }
         receivedWAL(lsn: lsn, &env)

@@ -39,15 +39,15 @@ extension Node {
         guard postgres.synchronousStandbyNames != names else { return }
         postgres.synchronousStandbyNames = names
         switch names {
-        case .none: env.note(host, "sync", "synchronous_standby_names cleared: commits are asynchronous")
+        case .none: env.note(host, .sync, "synchronous_standby_names cleared: commits are asynchronous")
         case .standbys(let standbys) where standbys.count == 1:
-            env.note(host, "sync", "synchronous_standby_names = \(nodeName(standbys[0]))")
+            env.note(host, .sync, "synchronous_standby_names = \(nodeName(standbys[0]))")
         case .standbys(let standbys):
-            env.note(host, "sync", "synchronous_standby_names = \(standbys.count) (\(standbyList(standbys)))")
+            env.note(host, .sync, "synchronous_standby_names = \(standbys.count) (\(standbyList(standbys)))")
         case .placeholder:
-            env.note(host, "sync", "synchronous_standby_names = " + (options.patroni.quorumCommit ? "ANY 1 (" : "")
+            env.note(host, .sync, "synchronous_standby_names = " + (options.patroni.quorumCommit ? "ANY 1 (" : "")
                      + "__patroni_strict_sync_replica_placeholder__" + (options.patroni.quorumCommit ? ")" : ""))
-        case let .any(k, standbys): env.note(host, "sync", "synchronous_standby_names = ANY \(k) (\(standbyList(standbys)))")
+        case let .any(k, standbys): env.note(host, .sync, "synchronous_standby_names = ANY \(k) (\(standbyList(standbys)))")
         }
         releaseCommits(&env)
     }

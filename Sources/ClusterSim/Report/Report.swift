@@ -41,7 +41,7 @@ public struct TimelineEntry: Sendable, Equatable {
     /// The node or host concerned (`etcd`, `haproxy`, a node name), or nil for the cluster.
     public var host: String?
     /// A stable kind such as `lock-acquired`, for filtering and JSON.
-    public var kind: String
+    public var kind: TimelineKind
     /// The human sentence, in Patroni's wording where it logs one.
     public var message: String
 }
@@ -113,9 +113,8 @@ public struct OutageWindow: Sendable, Equatable {
 
 /// A broken invariant.
 public struct Violation: Sendable, Equatable {
-    /// The invariant's name: `single-writable-primary`, `no-lost-acknowledged-writes`,
-    /// `timeline-monotonic`, `fenced-primary` (safety) or `liveness`.
-    public var invariant: String
+    /// The invariant that broke.
+    public var invariant: Invariant
     /// When it began.
     public var at: SimInstant
     /// When it ended (nil if still broken at the end).
@@ -162,8 +161,8 @@ public struct MemberRow: Sendable, Equatable {
     public var name: String
     /// The host (`name:5432` style is not used; the name is the host).
     public var host: String
-    /// `Leader`, `Replica`, or empty when the node is not a member any more.
-    public var role: String
+    /// `Leader`, `Replica`, `Sync Standby`..., or empty when the node is not a member any more.
+    public var role: MemberRole
     /// `running`, `streaming`, `stopped`, `crashed`, `starting`, `stopping`, `creating replica`...
     public var state: String
     /// The PostgreSQL timeline, or nil when unknown.

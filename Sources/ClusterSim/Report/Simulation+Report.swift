@@ -35,7 +35,7 @@ extension Simulation {
         let keys = etcd.keys
         let pg = nodes[node].postgres
         guard case .member(let data)? = entries[keys.members[node]]?.value else {
-            return MemberRow(name: name, host: name, role: "", state: pg.state.rawValue,
+            return MemberRow(name: name, host: name, role: .none, state: pg.state.rawValue,
                              timeline: nil, lagBytes: nil, registered: false, lsn: pg.lsn)
         }
         let isLeader = node == currentLeader
@@ -43,9 +43,9 @@ extension Simulation {
         if !isLeader, case .status(let optime)? = entries[keys.status]?.value, let lsn = data.xlogLocation {
             lag = max(0, optime - lsn)
         }
-        var role = isLeader ? "Leader" : "Replica"
+        var role: MemberRole = isLeader ? .leader : .replica
         if !isLeader, case .sync(_, let standbys, _)? = entries[keys.sync]?.value, standbys.contains(name) {
-            role = options.patroni.quorumCommit ? "Quorum Standby" : "Sync Standby"
+            role = options.patroni.quorumCommit ? .quorumStandby : .syncStandby
         }
         return MemberRow(name: name, host: name, role: role,
                          state: isLeader ? data.state : (data.replicationState ?? data.state),
@@ -57,7 +57,7 @@ extension Simulation {
         let name = layout.name(of: node)
         let pg = nodes[node].postgres
         guard pg.acceptsConnections else {
-            return MemberRow(name: name, host: name, role: "", state: pg.state.rawValue,
+            return MemberRow(name: name, host: name, role: .none, state: pg.state.rawValue,
                              timeline: nil, lagBytes: nil, registered: false, lsn: pg.lsn)
         }
         var lag: Int64?
@@ -70,7 +70,7 @@ extension Simulation {
                 state = "in archive recovery"
             }
         }
-        return MemberRow(name: name, host: name, role: pg.isPrimary ? "Primary" : "Replica", state: state,
+        return MemberRow(name: name, host: name, role: pg.isPrimary ? .primary : .replica, state: state,
                          timeline: env.timelines.number(of: pg.branch), lagBytes: lag, registered: true, lsn: pg.lsn)
     }
 

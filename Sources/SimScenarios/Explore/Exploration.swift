@@ -87,7 +87,7 @@ public struct Exploration: Sendable {
 
     /// The invariants a report broke, sorted and unique.
     static func invariants(_ report: Report) -> [String] {
-        Array(Set(report.violations.map(\.invariant))).sorted()
+        Array(Set(report.violations.map(\.invariant.rawValue))).sorted()
     }
 
     static func faultCount(_ document: JSONValue) -> Int {

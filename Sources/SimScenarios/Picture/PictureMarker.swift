@@ -117,8 +117,8 @@ struct PictureMarker: Equatable {
                 ?? FixedPoint.signedSeconds(at) + " until the end"
             let nodes = violation.nodes.isEmpty ? "" : " (" + violation.nodes.joined(separator: ", ") + ")"
             markers.append(PictureMarker(
-                kind: .violation, at: at, until: until ?? end, label: "\u{2716} " + violation.invariant,
-                tooltip: violation.invariant + nodes + ", " + window + ": " + violation.detail, nodes: violation.nodes))
+                kind: .violation, at: at, until: until ?? end, label: "\u{2716} " + violation.invariant.rawValue,
+                tooltip: violation.invariant.rawValue + nodes + ", " + window + ": " + violation.detail, nodes: violation.nodes))
         }
         return markers.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }

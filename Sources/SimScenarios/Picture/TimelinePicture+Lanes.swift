@@ -173,10 +173,10 @@ extension TimelinePicture.Panel {
         var open: (from: SimInstant, frozen: Bool)?
         for entry in run.report.timeline where entry.host == name {
             switch entry.kind {
-            case "etcd-member-stopped", "etcd-member-frozen":
+            case .etcdMemberStopped, .etcdMemberFrozen:
                 if let open { windows.append((open.from, entry.at, open.frozen)) }
-                open = (entry.at, entry.kind == "etcd-member-frozen")
-            case "etcd-member-started", "etcd-member-thawed":
+                open = (entry.at, entry.kind == .etcdMemberFrozen)
+            case .etcdMemberStarted, .etcdMemberThawed:
                 if let current = open { windows.append((current.from, entry.at, current.frozen)) }
                 open = nil
             default:

@@ -157,7 +157,7 @@ public enum TimelinePicture {
                     text: documentTitle(runs))
         let origin: String
         if runs.count == 1, let fault = runs[0].report.firstFaultAt {
-            let entry = runs[0].report.timeline.first { $0.kind == "fault" && $0.at == fault }
+            let entry = runs[0].report.timeline.first { $0.kind == .fault && $0.at == fault }
             var label = entry?.message ?? runs[0].report.history?.faults.first?.label ?? "fault"
             if label.hasPrefix("fault: ") { label.removeFirst("fault: ".count) }
             origin = "Time in seconds relative to the first fault (\(label) at \(fault)). Hover a mark for details."

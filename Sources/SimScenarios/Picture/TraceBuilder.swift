@@ -216,19 +216,19 @@ struct TraceBuilder {
         var ends: [Int64] = []
         for violation in run.report.violations {
             let args: [(String, JSONValue)] = [
-                ("invariant", .string(violation.invariant)), ("detail", .string(violation.detail)),
+                ("invariant", .string(violation.invariant.rawValue)), ("detail", .string(violation.detail)),
                 ("nodes", .array(violation.nodes.map(JSONValue.string))),
                 ("until_ms", violation.until.map { .int($0.milliseconds) } ?? .null),
                 ("reproduce", .string(run.summary.reproduceCommand)),
             ]
-            instant(pid: Self.clusterPID, tid: 2, name: violation.invariant, category: "violation", at: violation.at.microseconds,
+            instant(pid: Self.clusterPID, tid: 2, name: violation.invariant.rawValue, category: "violation", at: violation.at.microseconds,
                     scope: "g", args: args)
             let until = max(violation.until?.microseconds ?? end, violation.at.microseconds + 1)
             let lane = ends.firstIndex { $0 <= violation.at.microseconds } ?? ends.count
             if lane == ends.count { ends.append(until) } else { ends[lane] = until }
             let tid = lane == 0 ? 2 : 200 + lane
             if lane > 0 { threadName(pid: Self.clusterPID, tid: tid, name: "violations \(lane + 1)") }
-            slice(pid: Self.clusterPID, tid: tid, name: violation.invariant, category: "violation", from: violation.at.microseconds,
+            slice(pid: Self.clusterPID, tid: tid, name: violation.invariant.rawValue, category: "violation", from: violation.at.microseconds,
                   until: until, args: args)
         }
     }
@@ -247,7 +247,7 @@ struct TraceBuilder {
             } else {
                 (pid, tid) = (Self.clusterPID, 4)
             }
-            instant(pid: pid, tid: tid, name: entry.kind, category: "timeline", at: entry.at.microseconds, scope: "t",
+            instant(pid: pid, tid: tid, name: entry.kind.rawValue, category: "timeline", at: entry.at.microseconds, scope: "t",
                     args: [("message", .string(entry.message)), ("host", entry.host.map(JSONValue.string) ?? .null)])
         }
     }

@@ -61,10 +61,10 @@ public struct ComparisonRow: Sendable, Equatable {
         lost = report.writes.lost
         var counts: [InvariantCount] = []
         for violation in report.violations {
-            if let index = counts.firstIndex(where: { $0.invariant == violation.invariant }) {
+            if let index = counts.firstIndex(where: { $0.invariant == violation.invariant.rawValue }) {
                 counts[index].count += 1
             } else {
-                counts.append(InvariantCount(invariant: violation.invariant, count: 1))
+                counts.append(InvariantCount(invariant: violation.invariant.rawValue, count: 1))
             }
         }
         violations = counts

@@ -79,7 +79,7 @@ public enum JSONReport {
         object([
             ("at_ms", ms(entry.at)),
             ("host", string(entry.host)),
-            ("kind", .string(entry.kind)),
+            ("kind", .string(entry.kind.rawValue)),
             ("message", .string(entry.message)),
         ])
     }
@@ -138,7 +138,7 @@ public enum JSONReport {
     /// One element of `violations`, with the command that reproduces the run.
     static func violation(_ violation: Violation, reproduce: String) -> JSONValue {
         object([
-            ("invariant", .string(violation.invariant)),
+            ("invariant", .string(violation.invariant.rawValue)),
             ("at_ms", ms(violation.at)),
             ("until_ms", ms(violation.until)),
             ("nodes", .array(violation.nodes.map(JSONValue.string))),
@@ -167,7 +167,7 @@ public enum JSONReport {
                 object([
                     ("name", .string(member.name)),
                     ("host", .string(member.host)),
-                    ("role", .string(member.role)),
+                    ("role", .string(member.role.rawValue)),
                     ("state", .string(member.state)),
                     ("timeline", int(member.timeline)),
                     ("lag_bytes", member.lagBytes.map { JSONValue.int($0) } ?? .null),

@@ -32,7 +32,7 @@ public enum RunEvents {
             ranked.append((event.at, rank, ranked.count, event))
         }
         for entry in report.timeline {
-            add(RunEvent(at: entry.at, node: entry.host, kind: entry.kind, detail: entry.message), rank: 0)
+            add(RunEvent(at: entry.at, node: entry.host, kind: entry.kind.rawValue, detail: entry.message), rank: 0)
         }
         if let history = report.history {
             for change in history.leaderKey {

@@ -6,9 +6,6 @@ import ClusterSim
 /// The verdict lives here, not in a renderer, so the text report, the JSON report, the
 /// comparison table and the process exit code can never disagree about whether a run failed.
 public struct RunSummary: Sendable, Equatable {
-    /// The invariant name of a liveness failure; every other invariant is a safety invariant.
-    public static let livenessInvariant = "liveness"
-
     /// What the simulator produced.
     public var report: Report
     /// The scenario's `expect` block, checked against `report`, in the scenario's order.
@@ -35,12 +32,12 @@ public struct RunSummary: Sendable, Equatable {
 
     /// The violations of safety invariants (every invariant but `liveness`), in the order found.
     public var safetyViolations: [Violation] {
-        report.violations.filter { $0.invariant != Self.livenessInvariant }
+        report.violations.filter { $0.invariant != .liveness }
     }
 
     /// The `liveness` violations (at most one per run in practice).
     public var livenessViolations: [Violation] {
-        report.violations.filter { $0.invariant == Self.livenessInvariant }
+        report.violations.filter { $0.invariant == .liveness }
     }
 
     /// Whether the run broke a safety invariant or missed an expectation.
@@ -53,7 +50,7 @@ public struct RunSummary: Sendable, Equatable {
 
     /// Whether the run has a `liveness` violation: no convergence within the bound.
     public var livenessFailed: Bool {
-        report.violations.contains { $0.invariant == Self.livenessInvariant }
+        report.violations.contains { $0.invariant == .liveness }
     }
 
     /// The verdict: `failed` when `safetyFailed`, else `liveness-failed` when
@@ -89,8 +86,8 @@ public struct RunSummary: Sendable, Equatable {
         let violations = safetyViolations
         if !violations.isEmpty {
             var names: [String] = []
-            for violation in violations where !names.contains(violation.invariant) {
-                names.append(violation.invariant)
+            for violation in violations where !names.contains(violation.invariant.rawValue) {
+                names.append(violation.invariant.rawValue)
             }
             let noun = violations.count == 1 ? "violation" : "violations"
             reasons.append("\(violations.count) \(noun): " + names.joined(separator: ", "))

@@ -66,7 +66,7 @@ public enum TextReport {
         let hostWidth = hosts.map(\.count).max() ?? 0
         var lines = [title]
         for (index, entry) in report.timeline.enumerated() {
-            let marker = entry.kind == violationKind ? "!! " : ""
+            let marker = entry.kind == .violation ? "!! " : ""
             lines.append("  " + pad(times[index], to: timeWidth) + "  " + pad(hosts[index], to: hostWidth) + "  " + marker + entry.message)
         }
         return lines
@@ -145,9 +145,6 @@ public enum TextReport {
         return lines
     }
 
-    /// The timeline kind the model gives the moment a violation starts.
-    static let violationKind = "violation"
-
     /// `Violations: none`, or one line per violation with aligned columns:
     /// `  <invariant>  T+a..T+b (length)  nodes: x, y  — detail  reproduce: <command>`.
     ///
@@ -157,7 +154,7 @@ public enum TextReport {
     private static func violations(_ report: Report, clock: ReportClock, reproduce: String) -> [String] {
         let violations = report.violations
         guard !violations.isEmpty else { return ["Violations: none"] }
-        let names = violations.map(\.invariant)
+        let names = violations.map(\.invariant.rawValue)
         let windows = violations.map { violation -> String in
             if let until = violation.until {
                 return "\(clock.point(violation.at))..\(clock.point(until)) (\(until - violation.at))"
@@ -216,7 +213,7 @@ public enum TextReport {
             [
                 member.name,
                 member.host,
-                member.role,
+                member.role.rawValue,
                 member.state,
                 member.timeline.map(String.init) ?? "",
                 lagCell(member),
@@ -234,7 +231,7 @@ public enum TextReport {
     /// The `Lag in MB` cell: whole MiB rounded half up, 0 when ahead, empty for a leader
     /// or an unknown lag (as `ctl.py::output_members` leaves the leader's cell empty).
     static func lagCell(_ member: MemberRow) -> String {
-        guard let bytes = member.lagBytes, !member.role.hasSuffix("Leader") else { return "" }
+        guard let bytes = member.lagBytes, member.role != .leader else { return "" }
         let mebibyte: Int64 = 1_048_576
         let clamped = max(0, bytes)
         return String(clamped / mebibyte + (clamped % mebibyte >= mebibyte / 2 ? 1 : 0))

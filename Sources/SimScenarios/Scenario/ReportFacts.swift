@@ -37,14 +37,14 @@ struct ReportFacts {
     init(_ report: Report) {
         failoverTimes = report.failovers.map { record in record.promotedAt.map { $0 - record.faultAt } }
         completedFailovers = report.failovers.filter { $0.newLeader != nil }.count
-        splitBrain = report.violations.contains { $0.invariant == "single-writable-primary" }
+        splitBrain = report.violations.contains { $0.invariant == .singleWritablePrimary }
         lostWrites = report.writes.lost
-        let leader = report.final.members.first { $0.role == "Leader" }
+        let leader = report.final.members.first { $0.role == .leader }
         self.leader = leader
         longestOutage = report.writes.longestOutage?.length
-        rewinds = report.timeline.filter { $0.kind == "rewind-done" }.count
+        rewinds = report.timeline.filter { $0.kind == .rewindDone }.count
         violations = report.violations.count
-        zombieWindows = report.violations.filter { $0.invariant == "fenced-primary" }.count
+        zombieWindows = report.violations.filter { $0.invariant == .fencedPrimary }.count
         converged = report.liveness.held
         convergence = Self.convergence(report.liveness, origin: report.firstFaultAt)
         membersNotStreaming = leader.map { leader in

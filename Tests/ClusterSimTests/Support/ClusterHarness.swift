@@ -55,17 +55,17 @@ struct ClusterHarness {
 
 extension Report {
     /// The first timeline entry of `kind` (optionally on `host`).
-    func first(_ kind: String, on host: String? = nil) -> TimelineEntry? {
+    func first(_ kind: TimelineKind, on host: String? = nil) -> TimelineEntry? {
         timeline.first { $0.kind == kind && (host == nil || $0.host == host) }
     }
 
     /// Every timeline entry of `kind`.
-    func all(_ kind: String) -> [TimelineEntry] {
+    func all(_ kind: TimelineKind) -> [TimelineEntry] {
         timeline.filter { $0.kind == kind }
     }
 
     /// The leader row of the final member table.
-    var finalLeader: MemberRow? { final.members.first { $0.role == "Leader" } }
+    var finalLeader: MemberRow? { final.members.first { $0.role == .leader } }
 
     /// Seconds from the first failover's fault to its promotion.
     var failoverSeconds: Double? {

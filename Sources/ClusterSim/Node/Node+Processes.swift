@@ -52,10 +52,10 @@ extension Node {
     /// Arms or pings the watchdog of the leader (PATRONI.md §7.3); a watchdog that cannot
     /// work with these timers is not armed.
     mutating func pingWatchdog(_ env: inout Environment) {
-        let settings = options.patroni.watchdog
-        guard settings.isEnabled, watchdogUsable, !isPaused else { return }
-        if watchdog == nil { env.note(host, .watchdog, "watchdog activated with a timeout of \(settings.timeout(ttl: timers.ttl))") }
-        let deadline = env.now + settings.timeout(ttl: timers.ttl)
+        let device = settings.watchdog
+        guard device.isEnabled, watchdogUsable, !isPaused else { return }
+        if watchdog == nil { env.note(host, .watchdog, "watchdog activated with a timeout of \(device.timeout(ttl: timers.ttl))") }
+        let deadline = env.now + device.timeout(ttl: timers.ttl)
         watchdog = deadline
         env.scheduler.schedule(.watchdogExpired(node: id, deadline: deadline), at: deadline)
     }
@@ -71,7 +71,7 @@ extension Node {
     /// Whether the watchdog can be used: its timeout must leave room for one `loop_wait`
     /// ("Watchdog not supported because leader TTL is less than 2x loop_wait").
     var watchdogUsable: Bool {
-        options.patroni.watchdog.timeout(ttl: timers.ttl) >= timers.loopWait
+        settings.watchdog.timeout(ttl: timers.ttl) >= timers.loopWait
     }
 
     /// The watchdog was not pinged in time: the host resets, killing Patroni and PostgreSQL.

@@ -63,6 +63,10 @@ struct Node {
     /// The node's own settings and tags.
     var tags: NodeOptions { options.nodes[id] }
 
+    /// The Patroni settings the node runs with now: the scenario's, with the DCS `config`
+    /// key it last picked up laid over them.
+    var settings: PatroniSettings { config.settings }
+
     /// The timers Patroni runs with now.
     var timers: EffectiveTimers { config.timers }
 

@@ -1,51 +1,41 @@
-/// A run-time change of the dynamic configuration (`patronictl edit-config`): the keys it
-/// sets; nil leaves a key as it is.
+/// A run-time change of the dynamic configuration (`patronictl edit-config`): the
+/// settings it sets and their new values.
 public struct DynamicConfigChange: Sendable, Equatable {
-    /// New `ttl`, in seconds.
-    public var ttl: Int?
-    /// New `loop_wait`, in seconds.
-    public var loopWait: Int?
-    /// New `retry_timeout`, in seconds.
-    public var retryTimeout: Int?
-    /// New `maximum_lag_on_failover`, in bytes.
-    public var maximumLagOnFailover: Int64?
-    /// New `check_timeline`.
-    public var checkTimeline: Bool?
-    /// New `primary_start_timeout`, in seconds.
-    public var primaryStartTimeout: Int?
+    /// The settings it sets and their values, in the order of `PatroniSetting.all`.
+    public private(set) var values: [DynamicConfig.Entry] = []
 
-    /// Creates a change; pass only the keys it sets.
+    /// A change setting `values`, which must name settings that change at run time.
+    public init(_ values: [DynamicConfig.Entry]) {
+        for setting in PatroniSetting.changeableAtRunTime {
+            if let entry = values.last(where: { $0.name == setting.name }) { self.values.append(entry) }
+        }
+    }
+
+    /// A change of the given timers (seconds), lag limit (bytes) and flags; nil leaves a setting as it is.
     public init(ttl: Int? = nil, loopWait: Int? = nil, retryTimeout: Int? = nil, maximumLagOnFailover: Int64? = nil,
                 checkTimeline: Bool? = nil, primaryStartTimeout: Int? = nil) {
-        self.ttl = ttl
-        self.loopWait = loopWait
-        self.retryTimeout = retryTimeout
-        self.maximumLagOnFailover = maximumLagOnFailover
-        self.checkTimeline = checkTimeline
-        self.primaryStartTimeout = primaryStartTimeout
+        var values: [DynamicConfig.Entry] = []
+        func add(_ name: String, _ value: PatroniSetting.Value?) {
+            if let value { values.append(DynamicConfig.Entry(name: name, value: value)) }
+        }
+        add("ttl", ttl.map { .integer(Int64($0)) })
+        add("loop_wait", loopWait.map { .integer(Int64($0)) })
+        add("retry_timeout", retryTimeout.map { .integer(Int64($0)) })
+        add("maximum_lag_on_failover", maximumLagOnFailover.map { .integer($0) })
+        add("check_timeline", checkTimeline.map { .flag($0) })
+        add("primary_start_timeout", primaryStartTimeout.map { .integer(Int64($0)) })
+        self.init(values)
     }
 
     /// `config` with this change merged in.
     public func applied(to config: DynamicConfig) -> DynamicConfig {
         var result = config
-        result.ttl = ttl ?? config.ttl
-        result.loopWait = loopWait ?? config.loopWait
-        result.retryTimeout = retryTimeout ?? config.retryTimeout
-        result.maximumLagOnFailover = maximumLagOnFailover ?? config.maximumLagOnFailover
-        result.checkTimeline = checkTimeline ?? config.checkTimeline
-        result.primaryStartTimeout = primaryStartTimeout ?? config.primaryStartTimeout
+        for entry in values { result.set(entry.name, to: entry.value) }
         return result
     }
 
-    /// The keys it sets, as `key=value` in Patroni's names, for labels.
+    /// The settings it sets, as `key=value` in Patroni's names, for labels.
     public var label: String {
-        var parts: [String] = []
-        if let ttl { parts.append("ttl=\(ttl)") }
-        if let loopWait { parts.append("loop_wait=\(loopWait)") }
-        if let retryTimeout { parts.append("retry_timeout=\(retryTimeout)") }
-        if let maximumLagOnFailover { parts.append("maximum_lag_on_failover=\(maximumLagOnFailover)") }
-        if let checkTimeline { parts.append("check_timeline=\(checkTimeline)") }
-        if let primaryStartTimeout { parts.append("primary_start_timeout=\(primaryStartTimeout)") }
-        return parts.joined(separator: " ")
+        values.map { PatroniSetting.label($0.name, $0.value) }.joined(separator: " ")
     }
 }

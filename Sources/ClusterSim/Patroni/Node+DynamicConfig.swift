@@ -15,16 +15,16 @@ extension Node {
         config.applied = dynamic
         config.settings = settings
         config.timers = timers
-        let changed = !timers.sameValues(as: old.timers)
-            || settings.maximumLagOnFailover != old.settings.maximumLagOnFailover
-            || settings.checkTimeline != old.settings.checkTimeline
-            || settings.primaryStartTimeout != old.settings.primaryStartTimeout
+        let changed = !timers.sameValues(as: old.timers) || PatroniSetting.changeableAtRunTime.contains { setting in
+            if case .timer = setting.kind { return false }
+            return setting.value(in: settings) != setting.value(in: old.settings)
+        }
         guard changed else { return false }
         env.note(host, .config, "reloaded the dynamic configuration: \(dynamic.rendered)")
         for warning in timers.warnings {
             env.note(host, .configWarning, warning)
         }
-        let watchdogSettings = options.patroni.watchdog
+        let watchdogSettings = settings.watchdog
         if watchdog != nil, watchdogSettings.timeout(ttl: timers.ttl) != watchdogSettings.timeout(ttl: old.timers.ttl) {
             env.note(host, .watchdog, "watchdog timeout changed to \(watchdogSettings.timeout(ttl: timers.ttl))")
         }

@@ -31,20 +31,20 @@ extension Node {
     /// (`Failsafe.update_cluster`), so that the replica keeps following instead of racing.
     func effectiveLeader(_ now: SimInstant) -> NodeID? {
         if let holder = cachedLeader { return holder }
-        guard options.patroni.failsafeMode else { return nil }
+        guard settings.failsafeMode else { return nil }
         return agent.failsafe.leader(at: wallClock(at: now), ttl: timers.ttl)
     }
 
     /// Whether failsafe mode keeps this node out of the leader race: `/failsafe` lists
     /// members and this node is not one of them (PATRONI.md §2.2 step 9).
     var failsafeExcludes: Bool {
-        guard options.patroni.failsafeMode, let topology = cachedFailsafe, !topology.members.isEmpty else { return false }
+        guard settings.failsafeMode, let topology = cachedFailsafe, !topology.members.isEmpty else { return false }
         return !topology.contains(name)
     }
 
     /// The members `/failsafe` lists, which the leader race compares against too (failsafe mode only).
     var failsafeMembers: [NodeID] {
-        guard options.patroni.failsafeMode, let topology = cachedFailsafe else { return [] }
+        guard settings.failsafeMode, let topology = cachedFailsafe else { return [] }
         return topology.members.compactMap(layout.node(named:))
     }
 
@@ -52,7 +52,7 @@ extension Node {
     /// mode is on and the map changed (`AbstractDCS.write_failsafe`, no retries), then go on
     /// with `history`.
     mutating func writeFailsafe(_ env: inout Environment) {
-        guard options.patroni.failsafeMode, case let topology = failsafeTopology, cachedFailsafe != topology else {
+        guard settings.failsafeMode, case let topology = failsafeTopology, cachedFailsafe != topology else {
             writeHistory(&env)
             return
         }

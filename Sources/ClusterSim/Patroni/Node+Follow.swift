@@ -55,7 +55,7 @@ extension Node {
     /// `Ha.recover` for the lock holder: restart a crashed primary in place, or start
     /// read-only and promote in the next cycle.
     mutating func recoverAsLeader(_ env: inout Environment) {
-        if config.settings.primaryStartTimeout == 0 && isFailoverPossible(nil, excludingCandidate: false, env) {
+        if settings.primaryStartTimeout == 0 && isFailoverPossible(nil, excludingCandidate: false, env) {
             releaseForFailover("Primary crashed. Failing over.", &env)
             return
         }
@@ -75,7 +75,7 @@ extension Node {
     /// restart has lasted `primary_start_timeout`, it stops PostgreSQL and releases the key
     /// if another member can take over, else it keeps waiting. Returns whether it gave up.
     mutating func startTimedOut(_ env: inout Environment) -> Bool {
-        let timeout = config.settings.primaryStartTimeout
+        let timeout = settings.primaryStartTimeout
         guard agent.action == .startPostgres, let since = agent.leaderStartSince,
               wallClock(at: env.now) - since >= .seconds(Int64(timeout)) else { return false }
         guard isFailoverPossible(nil, excludingCandidate: false, env) else {

@@ -99,7 +99,7 @@ extension Node {
     /// failsafe mode lets every listed member confirm it (PATRONI.md §5.1).
     mutating func dcsError(_ env: inout Environment) {
         if !isPaused && postgres.isPrimary && (postgres.state == .running || postgres.state == .promoting) {
-            if options.patroni.failsafeMode {
+            if settings.failsafeMode {
                 checkFailsafeTopology(&env)
                 return
             }

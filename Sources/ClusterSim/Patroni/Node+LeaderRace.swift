@@ -36,7 +36,7 @@ extension Node {
         if let request = cachedFailover, manualFailoverRace(request, &env) {
             return
         }
-        if options.patroni.watchdog.mode == .required && !watchdogUsable {
+        if settings.watchdog.mode == .required && !watchdogUsable {
             env.noteOnce(host, .notHealthiest, "Watchdog device is not usable")
             follow(leader: nil, &env)
             return
@@ -46,7 +46,7 @@ extension Node {
             follow(leader: nil, &env)
             return
         }
-        if let syncMembers = syncRaceMembers, !syncMembers.contains(id), !options.patroni.quorumCommit {
+        if let syncMembers = syncRaceMembers, !syncMembers.contains(id), !settings.quorumCommit {
             env.noteOnce(host, .notHealthiest, "not a member of /sync: only the synchronous standby may be promoted")
             follow(leader: nil, &env)
             return
@@ -58,12 +58,12 @@ extension Node {
     /// check, then the parallel probes of every other member but `excluded` (the former
     /// leader of a manual failover).
     mutating func healthiestRace(excluding excluded: NodeID? = nil, checkLag: Bool = true, _ env: inout Environment) {
-        if checkLag, let optime = cachedOptime, optime - walPosition > config.settings.maximumLagOnFailover {
+        if checkLag, let optime = cachedOptime, optime - walPosition > settings.maximumLagOnFailover {
             env.noteOnce(host, .notHealthiest, "My wal position exceeds maximum replication lag")
             follow(leader: nil, &env)
             return
         }
-        if config.settings.checkTimeline, timelineNumber(env) < clusterTimeline {
+        if settings.checkTimeline, timelineNumber(env) < clusterTimeline {
             let message = "My timeline \(timelineNumber(env)) is behind last known cluster timeline \(clusterTimeline)"
             env.noteOnce(host, .notHealthiest, message)
             follow(leader: nil, &env)

@@ -96,8 +96,8 @@ extension Node {
             if excludingCandidate, member == candidate { return false }
             if !excludingCandidate, request?.candidate != nil, member != candidate { return false }
             guard case .replica(let wal, _, _) = memberStatus(of: member, env) else { return false }
-            if optime - wal > config.settings.maximumLagOnFailover { return false }
-            return !config.settings.checkTimeline || peer(member, env).timeline >= clusterTL
+            if optime - wal > settings.maximumLagOnFailover { return false }
+            return !settings.checkTimeline || peer(member, env).timeline >= clusterTL
         }
     }
 

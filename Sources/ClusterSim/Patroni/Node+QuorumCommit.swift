@@ -58,7 +58,7 @@ extension Node {
             if !voters.isEmpty || quorum != 0 { return .writeSync(voters: [], quorum: 0) }
             return names == .none ? .steady : .setNames(.none)
         }
-        let wanted = min(options.patroni.wantedSynchronousNodes, active.count)
+        let wanted = min(settings.wantedSynchronousNodes, active.count)
         let union = voters.count + active.filter { !voters.contains($0) }.count
         if names.listed != active {
             let k = max(wanted, union - quorum)
@@ -76,7 +76,7 @@ extension Node {
     /// `ANY max(1, |V| − q) (V)` (or the placeholder) so that commits wait.
     private mutating func quorumStrictModeHolds(_ voters: [NodeID], quorum: Int, _ state: SyncReplicationState,
                                                 _ env: inout Environment) -> Bool {
-        guard state.active.count < options.patroni.minimumSynchronousNodes else {
+        guard state.active.count < settings.minimumSynchronousNodes else {
             agent.syncHandler.strictActivated = false
             return false
         }
@@ -108,7 +108,7 @@ extension Node {
         if let sync, let leader = sync.leader { members = ([leader] + sync.standbys.filter { $0 != leader }) }
         var numsync = members.count - (sync?.quorum ?? 0) - 1
         if members.contains(id) { members.removeAll { $0 == id } } else { numsync += 1 }
-        numsync = max(numsync, options.patroni.minimumSynchronousNodes)
+        numsync = max(numsync, settings.minimumSynchronousNodes)
         if numsync <= 0 {
             postgres.synchronousStandbyNames = .none
         } else {
@@ -127,7 +127,7 @@ extension Node {
     /// count starts at 0 for a member and at −1 otherwise. The `/sync` leader itself needs
     /// no votes when nobody is ahead.
     func quorumShortfall(_ probes: ProbeRound) -> String? {
-        guard synchronousMode, options.patroni.quorumCommit, let sync = cachedSync, let leader = sync.leader else {
+        guard synchronousMode, settings.quorumCommit, let sync = cachedSync, let leader = sync.leader else {
             return nil
         }
         let members = [leader] + sync.standbys

@@ -2,7 +2,7 @@
 /// former primary's WAL diverged from the new leader's, and starting the rewind.
 extension Node {
     /// Whether pg_rewind can run (`use_pg_rewind`, with `wal_log_hints` assumed on).
-    var canRewind: Bool { options.patroni.usePgRewind }
+    var canRewind: Bool { settings.usePgRewind }
 
     /// Arms the divergence check (state CHECK) when a rewind is possible.
     mutating func armRewindCheck() {

@@ -28,14 +28,14 @@ extension Node {
         }
         markReadyReplicas(replicas, listed: listed)
         let maxLSN = replicas.count > 1 ? replicas.map { flushed[$0] }.max() ?? 0 : postgres.lsn
-        let maxLag = options.patroni.maximumLagOnSyncnode
+        let maxLag = settings.maximumLagOnSyncnode
         let ordered = replicas.filter { !options.nodes[$0].forbidsFailover }
             + replicas.filter { options.nodes[$0].forbidsFailover }
         var active: [NodeID] = []
         var confirmed: [NodeID] = []
-        let wanted = options.patroni.wantedSynchronousNodes
+        let wanted = settings.wantedSynchronousNodes
         for replica in ordered where maxLag <= 0 || maxLSN - flushed[replica] <= maxLag {
-            let quorum = options.patroni.quorumCommit
+            let quorum = settings.quorumCommit
             if quorum && options.nodes[replica].forbidsFailover && active.count >= wanted { continue }
             active.append(replica)
             if listed.contains(replica) && agent.syncHandler.ready.contains(replica) { confirmed.append(replica) }
@@ -57,7 +57,7 @@ extension Node {
     /// `_process_replica_readiness`: a listed standby becomes ready when it has flushed
     /// past the position at the change, or in priority mode when `/sync` already names it.
     private mutating func markReadyReplicas(_ replicas: [NodeID], listed: [NodeID]) {
-        let recorded = options.patroni.quorumCommit ? [] : cachedSync?.standbys ?? []
+        let recorded = settings.quorumCommit ? [] : cachedSync?.standbys ?? []
         let threshold = agent.syncHandler.flushAtNamesChange
         for replica in replicas where listed.contains(replica) && !agent.syncHandler.ready.contains(replica) {
             if recorded.contains(replica) || postgres.flushedBy[replica] >= threshold {

@@ -17,7 +17,7 @@ extension Node {
             touchMember(&env)
             return
         }
-        if options.patroni.quorumCommit {
+        if settings.quorumCommit {
             processQuorumReplication(&env)
             return
         }
@@ -97,7 +97,7 @@ extension Node {
     /// wait; true while that holds. Without strict mode and with nothing to wait for, the
     /// setting is cleared.
     private mutating func strictModeHolds(voters: [NodeID], _ state: SyncReplicationState, _ env: inout Environment) -> Bool {
-        if state.active.count < options.patroni.minimumSynchronousNodes {
+        if state.active.count < settings.minimumSynchronousNodes {
             let names: SynchronousStandbyNames = voters.isEmpty ? .placeholder : .standbys(voters)
             let kept = state.names == names && !voters.isEmpty
             if state.names != names { setSynchronousStandbyNames(names, &env) }
@@ -109,7 +109,7 @@ extension Node {
             agent.syncHandler.strictActivated = true
             return true
         }
-        if options.patroni.minimumSynchronousNodes == 0 && state.active.isEmpty && voters.isEmpty && state.names != .none {
+        if settings.minimumSynchronousNodes == 0 && state.active.isEmpty && voters.isEmpty && state.names != .none {
             setSynchronousStandbyNames(.none, &env)
         }
         agent.syncHandler.strictActivated = false
@@ -145,17 +145,17 @@ extension Node {
     /// the standbys are the old `/sync` members (leader and standbys) minus itself, so
     /// commits wait for the former leader too; otherwise there are none.
     mutating func prepareSyncBeforePromotion(_ env: inout Environment) {
-        if options.patroni.quorumCommit {
+        if settings.quorumCommit {
             prepareQuorumBeforePromotion(&env)
             return
         }
         var standbys: [NodeID] = []
-        if options.patroni.minimumSynchronousNodes > 0, let sync = cachedSync, let leader = sync.leader {
+        if settings.minimumSynchronousNodes > 0, let sync = cachedSync, let leader = sync.leader {
             for member in [leader] + sync.standbys where member != id && !standbys.contains(member) { standbys.append(member) }
             standbys.sort()
         }
         agent.syncNamesAfterWrite = standbys.isEmpty
-            ? (options.patroni.synchronousModeStrict ? .placeholder : SynchronousStandbyNames.none)
+            ? (settings.synchronousModeStrict ? .placeholder : SynchronousStandbyNames.none)
             : .standbys(standbys)
         callEtcd(.put(key: keys.sync, value: .sync(leader: name, standbys: standbys.map(nodeName).sorted(), quorum: nil), lease: 0),
                  .prePromoteSync, retries: true, &env)

@@ -45,8 +45,8 @@ extension Node {
         case .standbys(let standbys):
             env.note(host, .sync, "synchronous_standby_names = \(standbys.count) (\(standbyList(standbys)))")
         case .placeholder:
-            env.note(host, .sync, "synchronous_standby_names = " + (options.patroni.quorumCommit ? "ANY 1 (" : "")
-                     + "__patroni_strict_sync_replica_placeholder__" + (options.patroni.quorumCommit ? ")" : ""))
+            env.note(host, .sync, "synchronous_standby_names = " + (settings.quorumCommit ? "ANY 1 (" : "")
+                     + "__patroni_strict_sync_replica_placeholder__" + (settings.quorumCommit ? ")" : ""))
         case let .any(k, standbys): env.note(host, .sync, "synchronous_standby_names = ANY \(k) (\(standbyList(standbys)))")
         }
         releaseCommits(&env)

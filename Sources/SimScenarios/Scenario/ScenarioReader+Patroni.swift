@@ -1,37 +1,46 @@
 import ClusterSim
 
 extension ScenarioReader {
-    /// Reads the `patroni` section, in Patroni's own names and units (seconds, bytes).
+    /// Reads the `patroni` section, in Patroni's own names and units (seconds, bytes): the
+    /// settings of `PatroniSetting.all`.
     ///
     /// It is read and checked whatever the `ha` policy; without Patroni the simulation
     /// ignores it.
     mutating func patroni(_ value: JSONValue, at path: String, into settings: inout PatroniSettings) {
-        let allowed = ["ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover", "use_pg_rewind",
-                       "check_timeline", "primary_start_timeout", "synchronous_mode", "synchronous_mode_strict",
-                       "watchdog", "enforce_timer_rules", "failsafe_mode", "synchronous_node_count", "maximum_lag_on_syncnode"]
-        guard let object = object(value, at: path, allowed: allowed) else {
+        guard let object = object(value, at: path, allowed: PatroniSetting.all.map(\.name)) else {
             return
         }
-        let timer = IntegerRange(min: 1, max: ScenarioLimits.largestTimerSeconds, unit: "seconds")
-        settings.ttl = integer(object, "ttl", in: path, timer).map { Int($0) } ?? settings.ttl
-        settings.loopWait = integer(object, "loop_wait", in: path, timer).map { Int($0) } ?? settings.loopWait
-        settings.retryTimeout = integer(object, "retry_timeout", in: path, timer).map { Int($0) } ?? settings.retryTimeout
-        settings.maximumLagOnFailover = integer(object, "maximum_lag_on_failover", in: path, IntegerRange(min: 0, unit: "bytes")) ?? settings.maximumLagOnFailover
-        settings.usePgRewind = bool(object, "use_pg_rewind", in: path) ?? settings.usePgRewind
-        settings.checkTimeline = bool(object, "check_timeline", in: path) ?? settings.checkTimeline
-        settings.primaryStartTimeout = integer(object, "primary_start_timeout", in: path,
-                                               IntegerRange(min: 0, max: ScenarioLimits.largestTimerSeconds, unit: "seconds")).map { Int($0) } ?? settings.primaryStartTimeout
-        synchronousMode(object, in: path, into: &settings)
-        settings.synchronousNodeCount = integer(object, "synchronous_node_count", in: path,
-                                                IntegerRange(min: 1, max: Int64(ScenarioLimits.mostNodes))).map { Int($0) } ?? settings.synchronousNodeCount
-        settings.maximumLagOnSyncnode = integer(object, "maximum_lag_on_syncnode", in: path,
-                                                IntegerRange(min: -1, unit: "bytes")) ?? settings.maximumLagOnSyncnode
-        settings.synchronousModeStrict = bool(object, "synchronous_mode_strict", in: path) ?? settings.synchronousModeStrict
-        if let watchdog = object["watchdog"] {
-            self.watchdog(watchdog, at: JSONPath.child(path, "watchdog"), into: &settings.watchdog)
+        for setting in PatroniSetting.all {
+            switch setting.kind {
+            case .synchronousMode:
+                synchronousMode(object, in: path, into: &settings)
+            case .watchdog:
+                if let watchdog = object["watchdog"] {
+                    self.watchdog(watchdog, at: JSONPath.child(path, "watchdog"), into: &settings.watchdog)
+                }
+            default:
+                if let value = settingValue(of: setting, in: object, at: path) { setting.set(value, in: &settings) }
+            }
         }
-        settings.enforceTimerRules = bool(object, "enforce_timer_rules", in: path) ?? settings.enforceTimerRules
-        settings.failsafeMode = bool(object, "failsafe_mode", in: path) ?? settings.failsafeMode
+    }
+
+    /// The value `object` gives `setting`, if it gives one and it is valid (else reported).
+    mutating func settingValue(of setting: PatroniSetting, in object: JSONObject, at path: String) -> PatroniSetting.Value? {
+        let largestTimer = ScenarioLimits.largestTimerSeconds
+        switch setting.kind {
+        case .timer:
+            return integer(object, setting.name, in: path, IntegerRange(min: 1, max: largestTimer, unit: "seconds")).map { .integer($0) }
+        case .seconds(_, let minimum):
+            return integer(object, setting.name, in: path, IntegerRange(min: Int64(minimum), max: largestTimer, unit: "seconds")).map { .integer($0) }
+        case .bytes(_, let minimum):
+            return integer(object, setting.name, in: path, IntegerRange(min: minimum, unit: "bytes")).map { .integer($0) }
+        case .count(_, let minimum):
+            return integer(object, setting.name, in: path, IntegerRange(min: Int64(minimum), max: Int64(ScenarioLimits.mostNodes))).map { .integer($0) }
+        case .flag:
+            return bool(object, setting.name, in: path).map { .flag($0) }
+        case .synchronousMode, .watchdog:
+            return nil
+        }
     }
 
     /// Reads `watchdog`: `true` (mode `required`), `false` (mode `off`), or

@@ -3,10 +3,7 @@ import ClusterSim
 extension ScenarioReader {
     /// The dynamic settings a `set-config` fault may change: those the model reads from the
     /// DCS `config` key at run time.
-    static let runTimeSettings = ["ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover", "check_timeline",
-                                  "primary_start_timeout"]
-    /// Patroni settings a scenario may give in `cluster.patroni` that stay fixed for the run.
-    static let fixedSettings = ["use_pg_rewind", "synchronous_mode", "synchronous_mode_strict", "watchdog", "enforce_timer_rules"]
+    static let runTimeSettings = PatroniSetting.changeableAtRunTime.map(\.name)
 
     /// Reads a `set-config` fault's `settings` object (`patronictl edit-config`), in
     /// Patroni's names and units; nil when it is missing, empty or wrong (and reported).
@@ -21,7 +18,7 @@ extension ScenarioReader {
             return nil
         }
         for key in object.keys where !Self.runTimeSettings.contains(key) {
-            if Self.fixedSettings.contains(key) {
+            if PatroniSetting.named(key) != nil {
                 fail(JSONPath.child(settingsPath, key),
                      "\(ScenarioText.quoted(key)) cannot be changed at run time in this model; set-config accepts \(Self.list(Self.runTimeSettings))")
             } else {
@@ -33,15 +30,11 @@ extension ScenarioReader {
             return nil
         }
         let problemCount = problems.count
-        let timer = IntegerRange(min: 1, max: ScenarioLimits.largestTimerSeconds, unit: "seconds")
-        let change = DynamicConfigChange(
-            ttl: integer(object, "ttl", in: settingsPath, timer).map { Int($0) },
-            loopWait: integer(object, "loop_wait", in: settingsPath, timer).map { Int($0) },
-            retryTimeout: integer(object, "retry_timeout", in: settingsPath, timer).map { Int($0) },
-            maximumLagOnFailover: integer(object, "maximum_lag_on_failover", in: settingsPath, IntegerRange(min: 0, unit: "bytes")),
-            checkTimeline: bool(object, "check_timeline", in: settingsPath),
-            primaryStartTimeout: integer(object, "primary_start_timeout", in: settingsPath,
-                                         IntegerRange(min: 0, max: ScenarioLimits.largestTimerSeconds, unit: "seconds")).map { Int($0) })
+        var values: [DynamicConfig.Entry] = []
+        for setting in PatroniSetting.changeableAtRunTime {
+            if let value = settingValue(of: setting, in: object, at: settingsPath) { values.append(DynamicConfig.Entry(name: setting.name, value: value)) }
+        }
+        let change = DynamicConfigChange(values)
         guard problems.count == problemCount else {
             return nil
         }

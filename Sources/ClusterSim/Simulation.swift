@@ -97,9 +97,7 @@ public final class Simulation {
                 break
             }
             guard let event = env.scheduler.popNext(through: stop) else { break }
-            dispatch(event)
-            settleCrossHostEffects()
-            for node in nodes { node.reportFacts(&env) }
+            if let node = dispatch(event) { nodes[node].reportFacts(&env) }
         }
     }
 
@@ -115,33 +113,41 @@ public final class Simulation {
     /// The node the leader key names now, if any.
     var currentLeader: NodeID? { etcd.currentLeader }
 
-    private func dispatch(_ event: SimEvent) {
+    /// Hands `event` to the process it is for. Returns the node whose state it may have
+    /// changed, which then reports its facts to the recorder.
+    private func dispatch(_ event: SimEvent) -> NodeID? {
         if env.frozenAgentCount > 0, let node = frozenAgent(of: event), let until = nodes[node].frozenUntil {
             env.scheduler.schedule(event, at: until)
-            return
+            return nil
         }
         if etcd.frozenMemberCount > 0, let until = frozenMemberTime(of: event) {
             env.scheduler.schedule(event, at: until)
-            return
+            return nil
         }
         switch event {
         case .fault(let index):
-            faults.apply(index, nodes: &nodes, etcd: &etcd, &env)
+            return faults.apply(index, nodes: &nodes, etcd: &etcd, &env)
         case .boot(let node):
             nodes[node].startPatroni(&env)
+            return node
         case .bootWithoutPatroni:
-            nodes[NodeID(0)].initdbWithoutPatroni(&env)
+            let first = NodeID(0)
+            nodes[first].initdbWithoutPatroni(&env)
+            for node in layout.nodes where node != first { nodes[node].cloneWithoutPatroni(from: first, &env) }
             coordinator.start(initdb: options.postgres.initdb, &env)
         case .scriptCheck(let node):
             nodes[node].runScriptCheck(&env)
+            return node
         case let .pingTimeout(host, token):
-            checkAnswered(at: host, token: token, primaryHealthy: false)
+            checkAnswered(at: host, token: token, answer: nil)
+            return layout.node(on: host)
         case .operatorCheck:
             coordinator.runMonitoringCheck(&env)
         case .operatorStep(let step):
-            run(coordinator.operatorStepDone(step, &env))
+            if let target = coordinator.operatorStepDone(step, &env) { clients.applicationTarget = target }
         case .deliver(let message):
             deliver(message)
+            return layout.node(on: message.to)
         case let .agentWake(node, generation, wakeAt):
             nodes[node].wake(generation: generation, wakeAt: wakeAt, &env)
         case let .callAttemptTimeout(node, generation, callID, attempt):
@@ -162,6 +168,18 @@ public final class Simulation {
             nodes[node].receiverRetryDue(generation: generation, &env)
         case let .receiverTimeout(node, generation, attempt):
             nodes[node].receiverTimedOut(generation: generation, attempt: attempt, &env)
+        case let .receiverStatus(node, generation, attempt):
+            nodes[node].receiverStatusDue(generation: generation, attempt: attempt, &env)
+        case let .transferSent(node, generation, requester, kind, attempt):
+            nodes[node].transferSent(generation: generation, to: requester, kind: kind, attempt: attempt, &env)
+        case let .transferTimeout(node, generation, attempt):
+            nodes[node].transferTimedOut(generation: generation, attempt: attempt, &env)
+        case let .transferRetry(node, generation, attempt):
+            nodes[node].basebackupRetryDue(generation: generation, attempt: attempt, &env)
+        case let .rewindCheckTimeout(node, generation, token):
+            nodes[node].rewindCheckTimedOut(generation: generation, token: token, &env)
+        case let .walSenderTimeout(node, generation, replica, session):
+            nodes[node].walSenderTimedOut(generation: generation, replica: replica, session: session, &env)
         case .livenessStart:
             env.observeLiveness()
         case .livenessDeadline:
@@ -190,22 +208,23 @@ public final class Simulation {
         case .thaw(let node):
             nodes[node].thaw(&env)
         case .manualFailoverPoll(let poll):
-            faults.pollManualFailover(poll, etcd: etcd, &env)
+            nodes[poll.handler].pollFailoverResult(poll, &env)
         case .sample:
             sampleLag()
         case .endOfRun:
             finished = true
         }
+        return event.node
     }
 
     /// Routes a delivered message to the process on its destination host.
     private func deliver(_ message: Message) {
         let to = message.to
         switch message.payload {
-        case let .pgPong(token, primary):
-            checkAnswered(at: to, token: token, primaryHealthy: primary)
+        case let .pgPong(token, primary, lsn):
+            checkAnswered(at: to, token: token, answer: PingAnswer(primary: primary, lsn: lsn))
         case .refused(.ping(let token)):
-            checkAnswered(at: to, token: token, primaryHealthy: false)
+            checkAnswered(at: to, token: token, answer: nil)
         case let .checkResponse(check, up):
             guard let server = layout.node(on: message.from) else { return }
             clients.checkAnswered(server: server, check: check, up: up, &env)
@@ -227,40 +246,14 @@ public final class Simulation {
         }
     }
 
-    /// A `pg_isready`-style check sent from `host` ended: the failover script's on a
-    /// standby, or the operator's monitoring on the router.
-    private func checkAnswered(at host: HostID, token: UInt64, primaryHealthy: Bool) {
+    /// A `pg_isready`-style check sent from `host` ended with `answer` (nil: refused or
+    /// timed out): the failover script's on a standby, or the operator's on the router.
+    private func checkAnswered(at host: HostID, token: UInt64, answer: PingAnswer?) {
         if let node = layout.node(on: host) {
-            nodes[node].scriptCheckAnswered(token: token, primaryHealthy: primaryHealthy, &env)
+            nodes[node].scriptCheckAnswered(token: token, primaryHealthy: answer?.primary ?? false, &env)
         } else {
-            coordinator.monitoringChecked(token: token, primaryHealthy: primaryHealthy, &env)
+            coordinator.checkAnswered(token: token, answer: answer, &env)
         }
-    }
-
-    /// Runs the operator's commands on the nodes' hosts, in order.
-    private func run(_ commands: [OperatorCommand]) {
-        for command in commands {
-            switch command {
-            case .promote(let node): nodes[node].promote(&env)
-            case let .repoint(node, primary): nodes[node].repoint(to: primary, &env)
-            case .repointApplication(let node): clients.applicationTarget = node
-            }
-        }
-    }
-
-    /// Carries out what a process did to another host's process during the last event, as
-    /// the real system does by a closed connection or an administrator's command.
-    private func settleCrossHostEffects() {
-        for ended in env.watchesEnded { nodes[ended.node].watchEnded(generation: ended.generation) }
-        env.watchesEnded.removeAll()
-        for node in env.watchesDropped { etcd.dropWatch(of: node) }
-        env.watchesDropped.removeAll()
-        for primary in env.clonesRequested {
-            for node in layout.nodes where node != primary && !nodes[node].postgres.hasData {
-                nodes[node].clone(from: primary, &env)
-            }
-        }
-        env.clonesRequested.removeAll()
     }
 
     /// The node whose frozen Patroni an event is for: its timers, and the messages that
@@ -270,14 +263,16 @@ public final class Simulation {
         switch event {
         case .agentWake(let n, _, _), .callAttemptTimeout(let n, _, _, _), .callRetry(let n, _, _),
              .agentStartupRetry(let n, _), .probeTimeout(let n, _, _, _), .agentResume(let n, _, _),
-             .failsafeTimeout(let n, _, _, _, _):
+             .failsafeTimeout(let n, _, _, _, _), .rewindCheckTimeout(let n, _, _):
             node = n
+        case .manualFailoverPoll(let poll):
+            node = poll.handler
         case .deliver(let message):
             guard let to = layout.node(on: message.to), nodes[to].frozenUntil != nil else { return nil }
             switch message.payload {
-            case .probeRequest, .probeResponse, .checkRequest, .failsafeRequest, .failsafeResponse:
+            case .probeRequest, .probeResponse, .checkRequest, .failsafeRequest, .failsafeResponse, .timelineAnswer, .watchEnded:
                 node = to
-            case .refused(.etcd), .refused(.probe), .refused(.failsafe):
+            case .refused(.etcd), .refused(.probe), .refused(.failsafe), .refused(.timeline):
                 node = to
             case .held(let slot):
                 switch env.network.held.payload(at: slot) {

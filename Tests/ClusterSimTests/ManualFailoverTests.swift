@@ -108,7 +108,11 @@ final class ManualFailoverTests: XCTestCase {
         let report = cluster.run(for: .s(140))
         XCTAssertEqual(answers(report).first, "POST /switchover: 202 Switchover scheduled")
         XCTAssertEqual(report.failovers.count, 1)
-        XCTAssertEqual(report.failovers.first?.faultAt, at, "the leader sleeps until the exact moment, then demotes")
+        let woke = report.all(.switchover).first { $0.message.hasPrefix("Manual scheduled switchover at") }
+        XCTAssertEqual(woke?.at, at, "the leader sleeps until the exact moment")
+        let demotedAt = report.failovers.first?.faultAt ?? .zero
+        XCTAssertTrue(at <= demotedAt && demotedAt - at < .s(2),
+                      "then demotes once the members answered its probes (REST timeout 2 s): \(demotedAt)")
         XCTAssertEqual(report.failovers.first?.newLeader, replicas[0])
         XCTAssertLessThan((report.failovers.first?.promotedAt ?? .zero) - at, .s(4))
     }

@@ -38,9 +38,9 @@ final class SyncReplicationTests: XCTestCase {
         XCTAssertEqual(simulation.postgres[0].synchronousStandbyNames, .standbys([1, 2]))
         let lsn = simulation.postgres[0].lsn + 1_000
         simulation.nodes[0].postgres.waitingCommits = [WaitingCommit(writeID: 999_999, lsn: lsn)]
-        simulation.nodes[0].standbyFlushed(1, upTo: lsn, &simulation.env)
+        simulation.nodes[0].standbyFlushed(1, attempt: simulation.nodes[0].postgres.walSenders[1]?.session ?? 0, upTo: lsn, &simulation.env)
         XCTAssertEqual(simulation.postgres[0].waitingCommits.count, 1, "one standby's flush must not release the commit")
-        simulation.nodes[0].standbyFlushed(2, upTo: lsn, &simulation.env)
+        simulation.nodes[0].standbyFlushed(2, attempt: simulation.nodes[0].postgres.walSenders[2]?.session ?? 0, upTo: lsn, &simulation.env)
         XCTAssertEqual(simulation.postgres[0].waitingCommits.count, 0, "both flushes release it")
     }
 

@@ -17,15 +17,6 @@ struct Environment: ~Copyable {
     /// Every WAL branch created so far, so that a branch named in a message (as WAL data
     /// carries it) can be compared with another by history, as PostgreSQL does.
     var timelines = TimelineRegistry()
-    /// Watches etcd ended during the current event, which the wiring tells the watching
-    /// nodes about when the event is over.
-    var watchesEnded: [EndedWatch] = []
-    /// Nodes whose Patroni process ended during the current event, whose watch the wiring
-    /// removes from etcd when the event is over.
-    var watchesDropped: [NodeID] = []
-    /// Bootstrap primaries without Patroni that started during the current event, whose
-    /// clones the wiring has the administrator start when the event is over.
-    var clonesRequested: [NodeID] = []
     /// How many nodes' Patroni is frozen now (so that dispatch looks only when one is).
     var frozenAgentCount = 0
 
@@ -67,12 +58,4 @@ struct Environment: ~Copyable {
         if recorder.lastEntry(on: layout.name(of: host))?.message == message { return }
         note(host, kind, message)
     }
-}
-
-/// A node's watch that etcd ended (its member stopped, or an event could not be delivered).
-struct EndedWatch {
-    /// The watching node.
-    var node: NodeID
-    /// The Patroni process generation that opened the watch.
-    var generation: UInt64
 }

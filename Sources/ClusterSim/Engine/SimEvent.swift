@@ -31,6 +31,18 @@ enum SimEvent {
     case receiverTimeout(node: NodeID, generation: UInt64, attempt: UInt64)
     /// A walreceiver's retry interval ended.
     case receiverRetry(node: NodeID, generation: UInt64)
+    /// A streaming walreceiver's status interval ended: it reports its flush position.
+    case receiverStatus(node: NodeID, generation: UInt64, attempt: UInt64)
+    /// A source node finished sending a copy to `requester`.
+    case transferSent(node: NodeID, generation: UInt64, requester: NodeID, kind: TransferKind, attempt: UInt64)
+    /// A copy from another node got no answer in time: the connection timed out.
+    case transferTimeout(node: NodeID, generation: UInt64, attempt: UInt64)
+    /// The wait before the next try of a failed copy ended.
+    case transferRetry(node: NodeID, generation: UInt64, attempt: UInt64)
+    /// Patroni's rewind check got no answer from the leader within its connect timeout.
+    case rewindCheckTimeout(node: NodeID, generation: UInt64, token: UInt64)
+    /// A walsender may have heard nothing from `replica` for `wal_sender_timeout`.
+    case walSenderTimeout(node: NodeID, generation: UInt64, replica: NodeID, session: UInt64)
     /// The liveness check starts looking (just after the last fault).
     case livenessStart
     /// The liveness deadline: the cluster must be converged now.
@@ -92,12 +104,10 @@ enum AgentResume {
 /// A PostgreSQL step that takes time.
 enum PostgresStep {
     case initdbDone
-    case basebackupDone(from: NodeID)
     case startDone(asPrimary: Bool)
     case promoteDone
     case fastStopDone
     case crashRecoveryDone
-    case rewindDone(from: NodeID)
     /// The postmaster of a broken PostgreSQL exited during start-up.
     case startFailed
     /// A slow disk finished writing received WAL up to `lsn`.
@@ -116,4 +126,26 @@ enum OperatorStep: Equatable {
     case verified(candidate: NodeID)
     /// The application's connection string now names the new primary.
     case applicationUpdated(candidate: NodeID)
+}
+
+extension SimEvent {
+    /// The node whose process an event is for (a timer of its Patroni or PostgreSQL), if any.
+    var node: NodeID? {
+        switch self {
+        case .boot(let node), .scriptCheck(let node), .fencingCheck(let node), .thaw(let node),
+             .agentWake(let node, _, _), .callAttemptTimeout(let node, _, _, _), .callRetry(let node, _, _),
+             .agentStartupRetry(let node, _), .probeTimeout(let node, _, _, _), .failsafeTimeout(let node, _, _, _, _),
+             .agentResume(let node, _, _), .postgresStep(let node, _, _), .receiverTimeout(let node, _, _),
+             .receiverRetry(let node, _), .receiverStatus(let node, _, _), .transferSent(let node, _, _, _, _),
+             .transferTimeout(let node, _, _), .transferRetry(let node, _, _), .rewindCheckTimeout(let node, _, _),
+             .walSenderTimeout(let node, _, _, _), .watchdogExpired(let node, _):
+            return node
+        case .manualFailoverPoll(let poll):
+            return poll.handler
+        case .fault, .bootWithoutPatroni, .deliver, .livenessStart, .livenessDeadline, .lessorScan, .raftElectionCheck,
+             .raftHeartbeat, .etcdThaw, .clientWrite, .writeTimeout, .haproxyCheck, .haproxyCheckTimeout, .pingTimeout,
+             .operatorStep, .operatorCheck, .sample, .endOfRun:
+            return nil
+        }
+    }
 }

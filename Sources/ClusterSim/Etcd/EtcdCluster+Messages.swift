@@ -2,6 +2,10 @@
 extension EtcdCluster {
     /// A message from host `sender` reaches `member`.
     mutating func receive(_ payload: Payload, from sender: HostID, at member: MemberID, _ env: inout Environment) {
+        if case .watchClosed(let generation) = payload, let node = layout.node(on: sender) {
+            watchClosed(by: node, generation: generation)
+            return
+        }
         guard case .held(let slot) = payload else { return }
         switch env.network.held.release(slot) {
         case let .etcdRequest(callID, attempt, generation, request):

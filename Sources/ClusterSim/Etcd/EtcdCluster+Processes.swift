@@ -21,7 +21,11 @@ extension EtcdCluster {
         members[member].leader = nil
         members[member].heardFromLeaderAt = nil
         members[member].electionCheckAt = nil
-        for node in layout.nodes where watchers[node]?.member == member { endWatch(node, &env) }
+        for node in layout.nodes {
+            guard let watcher = watchers[node], watcher.member == member else { continue }
+            watchers[node] = nil
+            env.send(.watchEnded(generation: watcher.generation), from: host, to: layout.host(of: node))
+        }
         env.note(host, .etcdMemberStopped, "etcd member \(name(of: member)) stopped")
     }
 

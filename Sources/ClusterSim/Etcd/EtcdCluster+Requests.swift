@@ -55,8 +55,21 @@ extension EtcdCluster {
         if case .range = response, let node = layout.node(on: origin.client) {
             watchers[node] = EtcdWatcher(generation: origin.generation, member: origin.member, fromIndex: index)
         }
-        env.send(.etcdResponse(callID: origin.callID, attempt: origin.attempt, generation: origin.generation, response),
-                 from: layout.host(of: origin.member), to: origin.client)
+        answer(origin, response, from: origin.member, &env)
+    }
+
+    /// Sends `response` to the client of `origin` from `member`, telling it when its watch
+    /// broke since its last answer.
+    private mutating func answer(_ origin: EtcdOrigin, _ response: EtcdResponse, from member: MemberID,
+                                 extraDelay: SimDuration = .zero, _ env: inout Environment) {
+        var watchEnded = false
+        if let node = layout.node(on: origin.client), brokenWatches[node] == origin.generation {
+            brokenWatches[node] = nil
+            watchEnded = true
+        }
+        env.send(.etcdResponse(callID: origin.callID, attempt: origin.attempt, generation: origin.generation, response,
+                               watchEnded: watchEnded),
+                 from: layout.host(of: member), to: origin.client, extraDelay: extraDelay)
     }
 
     /// Applies one committed entry to the store (once, when the first member applies it).
@@ -82,8 +95,7 @@ extension EtcdCluster {
         let delay = output.events.isEmpty ? SimDuration.zero : options.commitLatency
         if case .request(_, let origin) = entry.command, let response = output.response,
            origin.member == member, origin.memberGeneration == members[member].generation {
-            env.send(.etcdResponse(callID: origin.callID, attempt: origin.attempt, generation: origin.generation, response),
-                     from: layout.host(of: member), to: origin.client, extraDelay: delay)
+            answer(origin, response, from: member, extraDelay: delay, &env)
         }
         broadcast(output.events, from: member, index: index, extraDelay: delay, &env)
     }
@@ -105,7 +117,8 @@ extension EtcdCluster {
     }
 
     /// Streams the events of entry `index` from `member` to the watches living on it; a
-    /// watcher that cannot be reached loses its watch.
+    /// watcher that cannot be reached loses its watch, and learns so from the next answer
+    /// it gets.
     private mutating func broadcast(_ events: [WatchEvent], from member: MemberID, index: Int, extraDelay: SimDuration,
                                     _ env: inout Environment) {
         guard !events.isEmpty else { return }
@@ -114,24 +127,17 @@ extension EtcdCluster {
             guard let watcher = watchers[node], watcher.member == member, watcher.fromIndex < index else { continue }
             for event in events {
                 if !env.send(.watch(generation: watcher.generation, event), from: host, to: layout.host(of: node), extraDelay: extraDelay) {
-                    endWatch(node, &env)
+                    watchers[node] = nil
+                    brokenWatches[node] = watcher.generation
                     break
                 }
             }
         }
     }
 
-    /// Ends node `node`'s watch; its Patroni's cache is no longer ready and is reloaded in
-    /// its next cycle.
-    mutating func endWatch(_ node: NodeID, _ env: inout Environment) {
-        guard let watcher = watchers[node] else { return }
-        watchers[node] = nil
-        env.watchesEnded.append(EndedWatch(node: node, generation: watcher.generation))
-    }
-
-    /// Forgets node `node`'s watch: its Patroni process is gone.
-    mutating func dropWatch(of node: NodeID) {
-        watchers[node] = nil
+    /// The Patroni process `generation` of `node` closed its connections: its watch ends.
+    mutating func watchClosed(by node: NodeID, generation: UInt64) {
+        if watchers[node]?.generation == generation { watchers[node] = nil }
     }
 
     /// Records leader-key changes in the timeline and the failover tracker.

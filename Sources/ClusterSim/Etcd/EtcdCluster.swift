@@ -26,6 +26,9 @@ struct EtcdCluster {
     var frozenMemberCount = 0
     /// Each node's watch of the cluster prefix, or nil, by `NodeID`.
     var watchers: [EtcdWatcher?]
+    /// The Patroni process generation of each node whose watch broke (an event could not
+    /// be delivered) and who has not been told yet, by `NodeID`.
+    var brokenWatches: [UInt64?]
 
     /// A cluster of `options.members` members for the nodes of `layout`, with lease IDs
     /// drawn from `random` (stream `etcd`) and election timeouts from `raftRandom`.
@@ -39,6 +42,7 @@ struct EtcdCluster {
         members = Array(repeating: RaftMember(), count: options.members)
         self.raftRandom = raftRandom
         watchers = Array(repeating: nil, count: layout.nodeCount)
+        brokenWatches = Array(repeating: nil, count: layout.nodeCount)
     }
 
     /// Starts the members: one member leads from time zero (no election, no timer, no

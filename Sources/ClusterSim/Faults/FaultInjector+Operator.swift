@@ -6,9 +6,10 @@ extension FaultInjector {
 
     /// An operator's switchover or failover request. Like `patronictl`, it goes to the REST
     /// API of the node the leader key names, or of the candidate when there is no leader
-    /// (see `Node.failoverRequested`); an immediate request is then polled for its result.
+    /// (see `Node.failoverRequested`).
+    /// Returns the node whose REST API handled it.
     mutating func requestManualFailover(_ fault: Fault, kind: ManualFailoverKind, candidate: FaultTarget?, scheduledAt: SimInstant?,
-                                        nodes: inout [Node], etcd: EtcdCluster, _ env: inout Environment) {
+                                        nodes: inout [Node], etcd: EtcdCluster, _ env: inout Environment) -> NodeID? {
         let candidateNode: NodeID? = {
             if case .node(let index, _)? = candidate { return NodeID(index) }
             return nil
@@ -19,41 +20,10 @@ extension FaultInjector {
         guard let handler, nodes[handler].agent.process == .running, nodes[handler].frozenUntil == nil else {
             let api = handler.map { "of \(layout.name(of: $0)) " } ?? ""
             env.note(nil, .manualFailover, "POST /\(kind.rawValue): no answer, the REST API \(api)is not running")
-            return
+            return nil
         }
-        if let poll = nodes[handler].failoverRequested(kind, candidate: candidateNode, scheduledAt: scheduledAt, &env) {
-            env.scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
-        }
-    }
-
-    /// `poll_failover_result`: once a second, has another node taken the leader key, or has
-    /// the request been cleaned up without one?
-    func pollManualFailover(_ poll: ManualFailoverPoll, etcd: EtcdCluster, _ env: inout Environment) {
-        var poll = poll
-        poll.polls += 1
-        let leader = etcd.currentLeader
-        let verb = poll.kind.rawValue.dropLast(4)
-        var answer: String?
-        if let leader, leader != poll.oldLeader {
-            answer = poll.candidate == nil || poll.candidate == leader
-                ? "200 Successfully \(verb)ed over to \"\(layout.name(of: leader))\""
-                : "200 \(String(verb).capitalizedFirst)ed over to \"\(layout.name(of: leader))\" instead of \"\(poll.candidate.map(layout.name(of:)) ?? "")\""
-        } else if currentFailoverRequest(etcd) == nil {
-            answer = "503 \(poll.kind.title) failed"
-        } else if poll.polls >= poll.limit {
-            answer = "503 \(poll.kind.title) status unknown after \(poll.limit) seconds; operation may still be in progress"
-        }
-        if let answer {
-            env.note(layout.host(of: poll.handler), .manualFailover, "POST /\(poll.kind.rawValue): \(answer)")
-        } else {
-            env.scheduler.schedule(.manualFailoverPoll(poll), after: .seconds(1))
-        }
-    }
-
-    /// The request in etcd's `/failover` key now, unless it is absent or `{}`.
-    private func currentFailoverRequest(_ etcd: EtcdCluster) -> FailoverRequest? {
-        guard case .failover(let request)? = etcd.store.entries[etcd.keys.failover]?.value, !request.isEmpty else { return nil }
-        return request
+        nodes[handler].failoverRequested(kind, candidate: candidateNode, scheduledAt: scheduledAt, &env)
+        return handler
     }
 
     // MARK: `patronictl pause` / `resume` (`ctl.py::toggle_pause`, `api.py::do_PATCH_config`)

@@ -35,37 +35,37 @@ struct FaultInjector {
         }
     }
 
-    /// Applies the fault at `index`, resolving a role target now.
-    mutating func apply(_ index: Int, nodes: inout [Node], etcd: inout EtcdCluster, _ env: inout Environment) {
+    /// Applies the fault at `index`, resolving a role target now. Returns the node it acted on.
+    mutating func apply(_ index: Int, nodes: inout [Node], etcd: inout EtcdCluster, _ env: inout Environment) -> NodeID? {
         let fault = options.faults[index]
         if let target = fault.action.subject, aimsAtEtcd(target) {
             applyEtcdFault(fault, target: target, etcd: &etcd, &env)
-            return
+            return nil
         }
         switch fault.action {
         case .switchover(let candidate, let scheduledAt), .failover(let candidate, let scheduledAt):
             if let kind = fault.action.manualFailoverKind {
-                requestManualFailover(fault, kind: kind, candidate: candidate, scheduledAt: scheduledAt,
-                                      nodes: &nodes, etcd: etcd, &env)
+                return requestManualFailover(fault, kind: kind, candidate: candidate, scheduledAt: scheduledAt,
+                                             nodes: &nodes, etcd: etcd, &env)
             }
-            return
+            return nil
         case .pause, .resume:
             requestPause(fault, paused: fault.action == .pause, nodes: nodes, etcd: etcd, &env)
-            return
+            return nil
         case .setConfig(let change):
             env.note(nil, .fault, "fault: \(fault.action.label)")
             env.recordFault(fault, node: nil)
             setConfig(change, nodes: nodes, etcd: etcd, &env)
-            return
+            return nil
         case .heal(nil):
             env.note(nil, .fault, "fault: \(fault.action.label)")
             env.recordFault(fault, node: nil)
             env.network.healAll()
-            return
+            return nil
         default:
             break
         }
-        guard let target = fault.action.subject, let node = resolve(target, for: fault, nodes: nodes, etcd: etcd, &env) else { return }
+        guard let target = fault.action.subject, let node = resolve(target, for: fault, nodes: nodes, etcd: etcd, &env) else { return nil }
         noteFault(fault, node: node, nodes: nodes, etcd: etcd, &env)
         switch fault.action {
         case .stop: nodes[node].stopPatroni(&env)
@@ -90,6 +90,7 @@ struct FaultInjector {
         case .switchover, .failover, .pause, .resume, .setConfig:
             preconditionFailure("operator actions are applied above, got \(fault.action.label)")
         }
+        return node
     }
 
     /// The node a target names now, or nil (with a note) when no node has that role.

@@ -1,5 +1,5 @@
 /// What the checkers, the failover tracker and the history see of one node: a summary of
-/// its Patroni and PostgreSQL state, reported by the node itself.
+/// its Patroni and PostgreSQL state, reported by the node itself after each of its events.
 struct NodeFacts: Equatable {
     /// What the postmaster is doing.
     var state: PostgresInstance.State = .stopped
@@ -9,18 +9,12 @@ struct NodeFacts: Equatable {
     var hasData = false
     /// The node's HA agent runs: Patroni under Patroni, else PostgreSQL itself.
     var agentRuns = false
-    /// Patroni is frozen (SIGSTOP).
-    var frozen = false
     /// The WAL branch the node is on.
     var branch = 0
     /// That branch's timeline number.
     var timeline = 1
-    /// The end of the node's WAL.
-    var lsn: Int64 = 0
-    /// The walreceiver's state.
-    var receiver: PostgresInstance.Receiver = .idle
-    /// The cluster's system identifier, once the data directory has one.
-    var systemIdentifier: String?
+    /// The node whose WAL the walreceiver streams now, if any.
+    var streamingFrom: NodeID?
     /// What a picture shows for the node.
     var display: NodeDisplayState = .stopped
 
@@ -30,11 +24,6 @@ struct NodeFacts: Equatable {
     var running: Bool { state == .running }
     /// PostgreSQL accepts connections (runs, or promotes).
     var acceptsConnections: Bool { state == .running || state == .promoting }
-    /// The node whose WAL the walreceiver streams now, if any.
-    var streamingFrom: NodeID? {
-        if case .streaming(let upstream) = receiver { return upstream }
-        return nil
-    }
 }
 
 /// The state a picture shows for a node: what PostgreSQL does, refined by Patroni's action.

@@ -7,12 +7,9 @@ extension Node {
         facts.isPrimary = postgres.isPrimary
         facts.hasData = postgres.hasData
         facts.agentRuns = patroniManaged ? agent.process == .running : postgres.processAlive
-        facts.frozen = frozenUntil != nil
         facts.branch = postgres.branch
         facts.timeline = timelines.number(of: postgres.branch)
-        facts.lsn = postgres.lsn
-        facts.receiver = postgres.receiver
-        facts.systemIdentifier = postgres.systemIdentifier
+        if case .streaming(let upstream) = postgres.receiver { facts.streamingFrom = upstream }
         facts.display = displayState
         return facts
     }

@@ -33,16 +33,36 @@ extension Node {
         case let .walData(branch, lsn):
             guard let upstream = layout.node(on: sender) else { return }
             walDataReceived(from: upstream, branch: branch, lsn: lsn, &env)
-        case .walClosed:
+        case .walClosed(let attempt):
             guard let upstream = layout.node(on: sender) else { return }
-            walClosed(by: upstream, &env)
-        case .walFlushed(let lsn):
+            walClosed(by: upstream, attempt: attempt, &env)
+        case .walReceiverClosed(let attempt):
+            guard let replica = layout.node(on: sender) else { return }
+            walReceiverClosed(by: replica, attempt: attempt)
+        case let .walFlushed(attempt, lsn):
             guard let standby = layout.node(on: sender) else { return }
-            standbyFlushed(standby, upTo: lsn, &env)
+            standbyFlushed(standby, attempt: attempt, upTo: lsn, &env)
+        case let .transferRequest(kind, attempt, branch, lsn):
+            guard let requester = layout.node(on: sender) else { return }
+            transferRequested(kind, by: requester, attempt: attempt, branch: branch, lsn: lsn, &env)
+        case let .transferDone(kind, attempt, lsn, systemIdentifier, branch):
+            transferArrived(kind, attempt: attempt, branch: Int(branch), lsn: lsn, systemIdentifier: systemIdentifier, &env)
+        case .timelineQuery(let token):
+            timelineQueried(token: token, by: sender, &env)
+        case let .timelineAnswer(token, primary, branch):
+            rewindCheckAnswered(token: token, LeaderReply(primary: primary, branch: branch), &env)
         case .pgPing(let token):
             pingReceived(token: token, from: sender, &env)
         case .write(let write):
             writeReceived(id: write, &env)
+        case .watchEnded(let generation):
+            watchEnded(generation: generation)
+        case .watchClosed:
+            preconditionFailure("a node received a message meant for an etcd member")
+        case .operatorPromote:
+            operatorPromotes(&env)
+        case .operatorRepoint(let primary):
+            repoint(to: primary, &env)
         case .checkResponse, .pgPong, .writeResult:
             preconditionFailure("a node received a message meant for the clients: \(payload)")
         }
@@ -51,8 +71,9 @@ extension Node {
     /// etcd traffic from host `sender` reaches this node's Patroni.
     private mutating func receive(_ payload: consuming HeldPayload, from sender: HostID, _ env: inout Environment) {
         switch payload {
-        case let .etcdResponse(callID, attempt, generation, response):
+        case let .etcdResponse(callID, attempt, generation, response, watchEnded):
             guard agent.generation == generation, agent.process != .stopped else { return }
+            if watchEnded { agent.cacheReady = false }
             etcdAnswered(callID: callID, attempt: attempt, response: response, &env)
         case let .watch(generation, event):
             watchDelivered(generation: generation, event: event, &env)
@@ -76,6 +97,10 @@ extension Node {
         case .wal(let attempt):
             guard let upstream = layout.node(on: refuser) else { return }
             walRefused(from: upstream, attempt: attempt, reason: WalRefusal.connectionRefused.text(name: nodeName), &env)
+        case .transfer(_, let attempt):
+            transferFailed(attempt: attempt, refused: true, &env)
+        case .timeline(let token):
+            rewindCheckAnswered(token: token, nil, &env)
         case .check, .write, .ping:
             preconditionFailure("a node received a refusal meant for the clients: \(refusal)")
         }

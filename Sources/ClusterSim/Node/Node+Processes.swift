@@ -15,15 +15,21 @@ extension Node {
 
     /// Ends the Patroni process: pending calls, probes and actions are forgotten.
     mutating func stopAgentProcess(_ env: inout Environment) {
+        closeWatch(&env)
         agent.process = .stopped
         agent.generation += 1
         agent.call = nil
         agent.probes = nil
+        agent.restProbes = nil
         agent.action = nil
         agent.leaderExpiry = nil
         if frozenUntil != nil { env.frozenAgentCount -= 1 }
         frozenUntil = nil
-        env.watchesDropped.append(id)
+    }
+
+    /// The Patroni process's connections to etcd close, and its watch with them.
+    mutating func closeWatch(_ env: inout Environment) {
+        env.send(.watchClosed(generation: agent.generation), from: host, to: layout.host(of: etcdEndpoint))
     }
 
     /// SIGSTOP of Patroni for `duration`: its timers and the messages to it wait; PostgreSQL runs on.

@@ -14,32 +14,29 @@ extension Node {
         var nextToken: UInt64 = 0
     }
 
-    /// The first node runs `initdb` and starts as primary (`cloneReplicas` follows once it runs).
+    /// The first node runs `initdb` and starts as primary.
     mutating func initdbWithoutPatroni(_ env: inout Environment) {
         env.note(host, .initdb, "initdb and start as primary (no coordinator)")
         env.scheduler.schedule(.postgresStep(node: id, generation: postgres.generation, .initdbDone), after: options.postgres.initdb)
     }
 
-    /// The bootstrap primary runs: slots are made by hand for the nodes without data, which
-    /// the administrator then clones from it.
-    mutating func createSlotsForClones(_ env: inout Environment) {
-        for other in layout.nodes where other != id && !peer(other, env).hasData {
-            postgres.slots[other] = true
-        }
-        env.clonesRequested.append(id)
-    }
-
-    /// `pg_basebackup` from `primary`, run by the administrator (`basebackupDone` starts
-    /// PostgreSQL as a replica).
-    mutating func clone(from primary: NodeID, _ env: inout Environment) {
+    /// Every other node is cloned from the first by the administrator's script, which runs
+    /// `pg_basebackup` every second until the first node answers (`basebackupArrived`
+    /// starts PostgreSQL as its replica).
+    mutating func cloneWithoutPatroni(from primary: NodeID, _ env: inout Environment) {
         env.note(host, .basebackup, "pg_basebackup from \(nodeName(primary))")
-        let micros = Node.transferMicroseconds(bytes: options.postgres.dataSize, bytesPerSecond: options.postgres.basebackupBytesPerSecond)
-        env.scheduler.schedule(.postgresStep(node: id, generation: postgres.generation, .basebackupDone(from: primary)),
-                               after: SimDuration(microseconds: micros))
+        requestTransfer(.basebackup, from: primary, &env)
     }
 
-    /// The operator repoints this replica's `primary_conninfo` at `primary` and reloads it.
+    /// The operator runs `pg_ctl promote`, which only a running replica obeys.
+    mutating func operatorPromotes(_ env: inout Environment) {
+        guard postgres.state == .running, !postgres.isPrimary else { return }
+        promote(&env)
+    }
+
+    /// The operator points this replica's `primary_conninfo` at `primary` and reloads it.
     mutating func repoint(to primary: NodeID, _ env: inout Environment) {
+        guard postgres.state == .running, !postgres.isPrimary else { return }
         postgres.upstream = primary
         restartReceiver(&env)
     }

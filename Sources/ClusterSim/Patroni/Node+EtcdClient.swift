@@ -46,10 +46,11 @@ extension Node {
         let timeouts = clientTimeouts
         if call.attemptsInRound % timeouts.attemptsPerEndpoint == 0 {
             etcdEndpoint = MemberID((etcdEndpoint.index + 1) % layout.etcdCount)
+            agent.cacheReady = false
         }
         if remaining <= .zero {
             agent.call = nil
-            callEnded(call.purpose, .failed, &env)
+            callFailed(call.purpose, &env)
         } else if call.attemptsInRound < timeouts.attemptsPerRound {
             sendAttempt(&env)
         } else if call.retries {
@@ -57,7 +58,7 @@ extension Node {
             let sleep = call.backoff + jitter
             if sleep >= remaining {
                 agent.call = nil
-                callEnded(call.purpose, .failed, &env)
+                callFailed(call.purpose, &env)
                 return
             }
             call.backoff = min(call.backoff * 2, .seconds(1))
@@ -66,8 +67,15 @@ extension Node {
             env.scheduler.schedule(.callRetry(node: id, generation: agent.generation, callID: callID), after: sleep)
         } else {
             agent.call = nil
-            callEnded(call.purpose, .failed, &env)
+            callFailed(call.purpose, &env)
         }
+    }
+
+    /// The call failed: Patroni closes its watch stream after any connection-level failure
+    /// (`kill_stream`), so the cache is reloaded in the next cycle.
+    private mutating func callFailed(_ purpose: EtcdCall.Purpose, _ env: inout Environment) {
+        agent.cacheReady = false
+        callEnded(purpose, .failed, &env)
     }
 
     /// A back-off ended: send the next round of attempts.

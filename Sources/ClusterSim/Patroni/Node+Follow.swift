@@ -12,10 +12,15 @@ extension Node {
             touchMember(&env)
             return
         }
-        if let leader, timelineNumber(env) < peer(leader, env).timeline { armRewindCheck() }
-        if let leader, agent.rewind == .check, startRewindIfNeeded(leader: leader, &env) {
-            touchMember(&env)
-            return
+        if let leader, let leaderTimeline = cachedMember(leader)?.timeline, timelineNumber(env) < leaderTimeline { armRewindCheck() }
+        if let leader {
+            switch startRewindIfNeeded(leader: leader, resume: .follow, &env) {
+            case .askingLeader: return
+            case .tookOver:
+                touchMember(&env)
+                return
+            case .goOn: break
+            }
         }
         if postgres.upstream != leader && postgres.state == .running {
             postgres.upstream = leader
@@ -42,23 +47,42 @@ extension Node {
             agent.crashRecoveryDone = true
             agent.action = .crashRecovery
             runCrashRecovery(&env)
-        } else if let leader, agent.rewind == .check, startRewindIfNeeded(leader: leader, &env) {
-            // the rewind (or the wait for the leader's checkpoint) took over
         } else {
-            env.note(host, .start, "starting as a secondary")
-            agent.action = .startPostgres
-            startPostgres(asPrimary: false, upstream: leader, &env)
+            var progress = RewindProgress.goOn
+            if let leader { progress = startRewindIfNeeded(leader: leader, resume: .recover, &env) }
+            if progress == .askingLeader { return }
+            if progress == .goOn {
+                env.note(host, .start, "starting as a secondary")
+                agent.action = .startPostgres
+                startPostgres(asPrimary: false, upstream: leader, &env)
+            }
         }
         touchMember(&env)
     }
 
     /// `Ha.recover` for the lock holder: restart a crashed primary in place, or start
-    /// read-only and promote in the next cycle.
+    /// read-only and promote in the next cycle. With `primary_start_timeout: 0` it first
+    /// asks whether another member can take over at once.
     mutating func recoverAsLeader(_ env: inout Environment) {
-        if settings.primaryStartTimeout == 0 && isFailoverPossible(nil, excludingCandidate: false, env) {
-            releaseForFailover("Primary crashed. Failing over.", &env)
+        if settings.primaryStartTimeout == 0 {
+            checkFailoverPossible(.crashedPrimary, nil, excludingCandidate: false, &env)
             return
         }
+        restartAsLeader(&env)
+    }
+
+    /// The crashed primary's `is_failover_possible` ended: fail over if a member can take
+    /// over, else restart in place.
+    mutating func crashedPrimaryChecked(possible: Bool, _ env: inout Environment) {
+        if possible {
+            releaseForFailover("Primary crashed. Failing over.", &env)
+        } else {
+            restartAsLeader(&env)
+        }
+    }
+
+    /// The lock holder starts its PostgreSQL again.
+    private mutating func restartAsLeader(_ env: inout Environment) {
         agent.action = .startPostgres
         agent.leaderStartSince = wallClock(at: env.now)
         if postgres.control == .inProduction {
@@ -72,21 +96,27 @@ extension Node {
     }
 
     /// `Ha.handle_starting_instance` for the lock holder, after its lock update: once the
-    /// restart has lasted `primary_start_timeout`, it stops PostgreSQL and releases the key
-    /// if another member can take over, else it keeps waiting. Returns whether it gave up.
+    /// restart has lasted `primary_start_timeout`, it asks whether another member can take
+    /// over. Returns whether that question took the cycle over.
     mutating func startTimedOut(_ env: inout Environment) -> Bool {
-        let timeout = settings.primaryStartTimeout
         guard agent.action == .startPostgres, let since = agent.leaderStartSince,
-              wallClock(at: env.now) - since >= .seconds(Int64(timeout)) else { return false }
-        guard isFailoverPossible(nil, excludingCandidate: false, env) else {
+              wallClock(at: env.now) - since >= .seconds(Int64(settings.primaryStartTimeout)) else { return false }
+        checkFailoverPossible(.startTimeout, nil, excludingCandidate: false, &env)
+        return true
+    }
+
+    /// The timed-out restart's `is_failover_possible` ended: stop PostgreSQL and release the
+    /// key if a member can take over, else keep waiting.
+    mutating func startTimeoutChecked(possible: Bool, _ env: inout Environment) {
+        guard agent.action == .startPostgres, possible else {
             env.noteOnce(host, .startTimeout, "primary start has timed out, but continuing to wait because failover is not possible")
-            return false
+            touchMember(&env)
+            return
         }
         agent.action = nil
         agent.leaderStartSince = nil
         abortStart(&env)
-        releaseForFailover("Demoting self because PostgreSQL didn't start in \(timeout) seconds", &env)
-        return true
+        releaseForFailover("Demoting self because PostgreSQL didn't start in \(settings.primaryStartTimeout) seconds", &env)
     }
 
     /// `demote('immediate')` of a lock holder whose PostgreSQL is down: the watchdog is

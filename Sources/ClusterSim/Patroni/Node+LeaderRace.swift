@@ -74,48 +74,11 @@ extension Node {
         for member in cachedMembers where !candidates.contains(member) { candidates.append(member) }
         candidates = candidates.filter { $0 != id && $0 != excluded }.sorted()
         if let syncMembers = syncRaceMembers { candidates = candidates.filter(syncMembers.contains) }
-        if candidates.isEmpty {
-            acquireLock(&env)
-            return
-        }
-        let round = agent.nextCallID
-        agent.nextCallID += 1
-        agent.probes = ProbeRound(id: round, targets: candidates, answers: Array(repeating: nil, count: candidates.count))
-        let generation = agent.generation
-        for target in candidates {
-            env.send(.probeRequest(round: round, generation: generation), from: host, to: layout.host(of: target))
-            env.scheduler.schedule(.probeTimeout(node: id, generation: generation, round: round, target: target), after: .seconds(2))
-        }
+        probe(candidates, for: .race, &env)
     }
 
-    /// The REST API answers `GET /patroni` from `racer` (or refuses if Patroni is not running).
-    func probeReceived(from racer: HostID, round: UInt64, generation: UInt64, _ env: inout Environment) {
-        guard agent.process == .running else {
-            env.send(.refused(.probe(round: round, generation: generation)), from: host, to: racer)
-            return
-        }
-        env.send(.probeResponse(round: round, generation: generation, statusAnswer), from: host, to: racer)
-    }
-
-    /// What the running Patroni answers to `GET /patroni` now.
-    var statusAnswer: ProbeAnswer {
-        if !postgres.acceptsConnections {
-            return .unreachable
-        } else if postgres.isPrimary {
-            return .primary
-        } else {
-            return .replica(wal: postgres.lsn, priority: tags.effectivePriority, nofailover: tags.forbidsFailover)
-        }
-    }
-
-    /// Records one probe's answer; when all are in, decides the race.
-    mutating func recordProbe(round: UInt64, target: NodeID, answer: ProbeAnswer, _ env: inout Environment) {
-        guard var probes = agent.probes, probes.id == round,
-              let slot = probes.targets.firstIndex(of: target), probes.answers[slot] == nil else { return }
-        probes.answers[slot] = answer
-        agent.probes = probes
-        guard probes.answers.allSatisfy({ $0 != nil }) else { return }
-        agent.probes = nil
+    /// The race's probes ended: race for the lock unless a member is healthier.
+    mutating func raceProbed(_ probes: ProbeRound, _ env: inout Environment) {
         if let reason = reasonNotHealthiest(probes) ?? quorumShortfall(probes) {
             env.noteOnce(host, .notHealthiest, reason)
             follow(leader: cachedLeader, &env)
@@ -128,11 +91,11 @@ extension Node {
     private func reasonNotHealthiest(_ probes: ProbeRound) -> String? {
         let mine = walPosition
         let myPriority = tags.effectivePriority
-        for (target, answer) in zip(probes.targets, probes.answers) {
+        for (target, answer) in probes.results {
             switch answer {
-            case .primary?:
+            case .primary:
                 return "Primary (\(nodeName(target))) is still alive"
-            case let .replica(wal, priority, nofailover)?:
+            case let .replica(wal, _, priority, nofailover):
                 if nofailover { continue }
                 if wal > mine && !(synchronousMode && cachedSync?.leader == target) {
                     return "Wal position of \(nodeName(target)) is ahead of my wal position"
@@ -140,7 +103,7 @@ extension Node {
                 if wal == mine, wal > 0, priority > myPriority {
                     return "\(nodeName(target)) has equally tolerable WAL position and priority \(priority), while this node has priority \(myPriority)"
                 }
-            case .unreachable?, nil:
+            case .unreachable:
                 continue
             }
         }

@@ -60,14 +60,15 @@ extension Node {
             return
         }
         let releases = agent.isLeader(at: wallClock(at: env.now))
+        closeWatch(&env)
         agent.generation += 1
         agent.process = .shuttingDown
         agent.call = nil
         agent.probes = nil
+        agent.restProbes = nil
         agent.action = nil
         agent.loop = .inCycle
         agent.shutdownReleasesKey = releases
-        env.watchesDropped.append(id)
         env.note(host, .shutdown, "received SIGTERM, shutting down")
         disarmWatchdog(&env)
         if postgres.processAlive && postgres.state != .stopping {
@@ -85,6 +86,7 @@ extension Node {
         }
         stopAgentProcess(&env)
         watchdog = nil
+        postgres.transfer = nil
         env.note(host, .killed, "Patroni and PostgreSQL killed")
         if postgres.processAlive { crashPostgres(&env) }
     }

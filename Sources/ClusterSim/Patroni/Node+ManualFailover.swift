@@ -57,7 +57,8 @@ extension Node {
     }
 
     /// Demote gracefully if the request is for this leader and a member can take over;
-    /// otherwise log why not and clean the key up.
+    /// otherwise log why not and clean the key up. Whether a member can take over is asked
+    /// of the members themselves (`is_failover_possible`), so the cycle waits for them.
     private mutating func leaderHandlesRequest(_ request: FailoverRequest, _ env: inout Environment) {
         let action = actionName(request)
         let bare = action.replacingManual
@@ -68,58 +69,90 @@ extension Node {
             env.note(host, .switchoverRefused, "\(action): I am already the leader, no need to \(bare)")
         } else if request.candidate == nil && isPaused {
             env.note(host, .switchoverRefused, "\(action.capitalizedFirst) is possible only to a specific candidate in a paused state")
-        } else if isFailoverPossible(request, excludingCandidate: false, env) {
-            env.note(host, .switchover, "\(action): demoting myself")
-            let time = env.now
-            env.recorder.failovers.faultHitLeader(action + (request.candidate.map { " to \($0)" } ?? ""), oldLeader: me, at: time)
-            demote(.graceful, &env)
-            return
         } else {
-            env.note(host, .switchoverRefused, "\(action): no healthy members found, \(bare) is not possible")
+            checkFailoverPossible(.leaderRequest, request, excludingCandidate: false, &env)
+            return
         }
+        cleanUpRequest(&env)
+    }
+
+    /// The leader's `is_failover_possible` for `request` ended.
+    private mutating func leaderRequestChecked(_ request: FailoverRequest, possible: Bool, _ env: inout Environment) {
+        let action = actionName(request)
+        guard possible else {
+            env.note(host, .switchoverRefused, "\(action): no healthy members found, \(action.replacingManual) is not possible")
+            cleanUpRequest(&env)
+            return
+        }
+        env.note(host, .switchover, "\(action): demoting myself")
+        let time = env.now
+        env.recorder.failovers.faultHitLeader(action + (request.candidate.map { " to \($0)" } ?? ""), oldLeader: name, at: time)
+        demote(.graceful, &env)
+    }
+
+    /// The leader cleans the key up and goes on with its duties.
+    private mutating func cleanUpRequest(_ env: inout Environment) {
         env.note(host, .switchover, "Cleaning up failover key")
         writeFailover(.cleared, then: .leaderDuties, &env)
     }
 
-    /// `Ha.is_failover_possible`: some member other than `node` (only the candidate, if one is
-    /// named and not excluded; in synchronous mode only `/sync` members, except for a failover)
-    /// is reachable, not `nofailover` (nor priority 0), not lagging more than `maximum_lag_on_failover` behind
-    /// the published optime, and, with `check_timeline`, not behind the cluster timeline.
-    func isFailoverPossible(_ request: FailoverRequest?, excludingCandidate: Bool, _ env: borrowing Environment) -> Bool {
+    // MARK: `Ha.is_failover_possible`
+
+    /// Starts `is_failover_possible` for the HA loop's step `check`: the members that could
+    /// take over (`failoverCandidates`) are probed, and `failoverCheckEnded` goes on.
+    mutating func checkFailoverPossible(_ check: FailoverCheck, _ request: FailoverRequest?, excludingCandidate: Bool,
+                                        _ env: inout Environment) {
+        probe(failoverCandidates(request, excludingCandidate: excludingCandidate),
+              for: .failoverPossible(check, request, excludingCandidate: excludingCandidate), &env)
+    }
+
+    /// `get_failover_candidates`: the members other than this node that may take over, by
+    /// their member keys and tags: only the candidate if one is named and not excluded,
+    /// in synchronous mode only `/sync` members (except for a failover), never `nofailover`.
+    func failoverCandidates(_ request: FailoverRequest?, excludingCandidate: Bool) -> [NodeID] {
         let candidate = request?.candidate.flatMap(layout.node(named:))
         let sync = synchronousMode ? cachedSync : nil
-        let optime = cachedOptime ?? 0
-        let clusterTL = clusterTimeline
-        return cachedMembers.contains { member in
+        return cachedMembers.filter { member in
             if member == id || options.nodes[member].forbidsFailover { return false }
             if let sync, sync.leader != nil, !sync.standbys.contains(member), request?.leader != nil || request == nil { return false }
             if excludingCandidate, member == candidate { return false }
-            if !excludingCandidate, request?.candidate != nil, member != candidate { return false }
-            guard case .replica(let wal, _, _) = memberStatus(of: member, env) else { return false }
-            if optime - wal > settings.maximumLagOnFailover { return false }
-            return !settings.checkTimeline || peer(member, env).timeline >= clusterTL
+            return excludingCandidate || request?.candidate == nil || member == candidate
         }
     }
 
-    /// What `GET /patroni` on `target` tells this node now: unreachable if its Patroni is down
-    /// or frozen, or a link between them drops traffic. The request's few milliseconds are not
-    /// modelled (a simplification of `fetch_node_status` where the caller waits for the answer).
-    func memberStatus(of target: NodeID, _ env: borrowing Environment) -> ProbeAnswer {
-        let status = peer(target, env)
-        let targetHost = layout.host(of: target)
-        guard status.agentRuns, !status.frozen,
-              env.network.isOpen(from: host, to: targetHost), env.network.isOpen(from: targetHost, to: host) else { return .unreachable }
-        if !status.acceptsConnections { return .unreachable }
-        if status.isPrimary { return .primary }
-        let tags = options.nodes[target]
-        return .replica(wal: status.lsn, priority: tags.effectivePriority, nofailover: tags.forbidsFailover)
+    /// Whether a probed member can take over: it answered as a replica, is not `nofailover`,
+    /// lags at most `maximum_lag_on_failover` behind the published optime and, with
+    /// `check_timeline`, is not behind the cluster timeline.
+    func anyCanTakeOver(_ probes: ProbeRound) -> Bool {
+        let optime = cachedOptime ?? 0
+        let clusterTL = clusterTimeline
+        return probes.results.contains { _, answer in
+            guard case let .replica(wal, timeline, _, nofailover) = answer, !nofailover else { return false }
+            if optime - wal > settings.maximumLagOnFailover { return false }
+            return !settings.checkTimeline || Int(timeline) >= clusterTL
+        }
     }
 
-    /// `_MemberStatus.failover_limitation`: why `target` may not be promoted, or nil. Like
-    /// `Tags.nofailover`, a `failover_priority` of 0 without a `nofailover` tag forbids it too.
-    func failoverLimitation(of target: NodeID, _ env: borrowing Environment) -> String? {
-        if memberStatus(of: target, env) == .unreachable { return "not reachable" }
-        if options.nodes[target].forbidsFailover { return "not allowed to promote" }
+    /// `is_failover_possible` for the step `check` ended with `possible`.
+    mutating func failoverCheckEnded(_ check: FailoverCheck, _ request: FailoverRequest?, possible: Bool, _ env: inout Environment) {
+        switch check {
+        case .leaderRequest:
+            if let request { leaderRequestChecked(request, possible: possible, &env) }
+        case .crashedPrimary:
+            crashedPrimaryChecked(possible: possible, &env)
+        case .startTimeout:
+            startTimeoutChecked(possible: possible, &env)
+        case .formerLeader:
+            if let request { formerLeaderChecked(request, possible: possible, &env) }
+        }
+    }
+
+    /// `_MemberStatus.failover_limitation`: why the member that gave `answer` may not be
+    /// promoted, or nil. Like `Tags.nofailover`, a `failover_priority` of 0 without a
+    /// `nofailover` tag forbids it too.
+    func failoverLimitation(of member: NodeID, answer: ProbeAnswer) -> String? {
+        if answer == .unreachable { return "not reachable" }
+        if options.nodes[member].forbidsFailover { return "not allowed to promote" }
         return nil
     }
 
@@ -156,28 +189,50 @@ extension Node {
                 return true
             }
             if let candidate, cachedMember(candidate) != nil {
-                if let limitation = failoverLimitation(of: candidate, env) {
-                    env.noteOnce(host, .switchover, "\(action): member \(candidateName) is \(limitation)")
-                } else {
-                    env.noteOnce(host, .switchover, "\(action): to \(candidateName), i am \(me)")
-                    yieldToCandidate(&env)
-                    return true
-                }
+                probe([candidate], for: .candidate(request), &env)
+                return true
             }
         } else if isPaused {
             follow(leader: cachedLeader, &env)
             return true
         }
-        if request.leader == me {
-            if isFailoverPossible(request, excludingCandidate: request.candidate != nil, env) {
-                if request.candidate != nil { yieldToCandidate(&env) } else { follow(leader: cachedLeader, &env) }
-            } else {
-                acquireLock(&env)
-            }
-            return true
+        raceWithoutCandidate(request, &env)
+        return true
+    }
+
+    /// The named candidate answered (or not): yield to it if it can be promoted, else race
+    /// without it.
+    mutating func candidateProbed(_ request: FailoverRequest, _ probes: ProbeRound, _ env: inout Environment) {
+        guard let (candidate, answer) = probes.results.first, let candidateName = request.candidate else { return }
+        let action = actionName(request)
+        if let limitation = failoverLimitation(of: candidate, answer: answer) {
+            env.noteOnce(host, .switchover, "\(action): member \(candidateName) is \(limitation)")
+            raceWithoutCandidate(request, &env)
+        } else {
+            env.noteOnce(host, .switchover, "\(action): to \(candidateName), i am \(name)")
+            yieldToCandidate(&env)
+        }
+    }
+
+    /// The race while a request is pending and its candidate does not take over: the former
+    /// leader steps aside if another member can take over, everyone else races without
+    /// checking replication lag and without the former leader.
+    private mutating func raceWithoutCandidate(_ request: FailoverRequest, _ env: inout Environment) {
+        if request.leader == name {
+            checkFailoverPossible(.formerLeader, request, excludingCandidate: request.candidate != nil, &env)
+            return
         }
         healthiestRace(excluding: request.leader.flatMap(layout.node(named:)), checkLag: false, &env)
-        return true
+    }
+
+    /// The former leader's `is_failover_possible` ended: yield to the candidate (or follow)
+    /// if a member can take over, else take the lock back.
+    private mutating func formerLeaderChecked(_ request: FailoverRequest, possible: Bool, _ env: inout Environment) {
+        if possible {
+            if request.candidate != nil { yieldToCandidate(&env) } else { follow(leader: cachedLeader, &env) }
+        } else {
+            acquireLock(&env)
+        }
     }
 
     /// Not the healthiest while a candidate is named: arm the rewind check and "give a time

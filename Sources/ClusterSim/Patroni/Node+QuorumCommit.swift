@@ -134,8 +134,8 @@ extension Node {
         let mine = walPosition
         var votes = members.contains(id) ? 0 : -1
         var ahead = 0
-        for (target, answer) in zip(probes.targets, probes.answers) {
-            guard case let .replica(wal, _, nofailover)? = answer, !nofailover else { continue }
+        for (target, answer) in probes.results {
+            guard case let .replica(wal, _, _, nofailover) = answer, !nofailover else { continue }
             if wal > mine {
                 ahead += 1
             } else if wal > 0 && members.contains(target) {

@@ -19,7 +19,7 @@ extension Node {
         var replicas = layout.nodes.filter { other in
             other != id && !options.nodes[other].excludedFromSync
                 && cachedMember(other)?.state == "running"
-                && peer(other, env).receiver == .streaming(upstream: id)
+                && postgres.walSenders[other] != nil
         }
         replicas.sort { a, b in
             let keyA = (options.nodes[a].effectiveSyncPriority, listed.contains(a) ? 1 : 0, flushed[a])

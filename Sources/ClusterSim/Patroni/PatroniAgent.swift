@@ -44,8 +44,10 @@ struct PatroniAgent {
     /// The one etcd call in flight.
     var call: EtcdCall?
     var nextCallID: UInt64 = 0
-    /// Health probes of the leader race in flight.
+    /// The HA loop's `GET /patroni` probes of other members in flight.
     var probes: ProbeRound?
+    /// The REST API handler's probes in flight (`POST /switchover`, `POST /failover`).
+    var restProbes: ProbeRound?
     /// The long action PostgreSQL is busy with.
     var action: AsyncAction?
     /// What this process last wrote to its member key.
@@ -77,12 +79,56 @@ struct PatroniAgent {
     var failoverWrite: PendingFailoverWrite?
     /// A start by `Ha.recover` failed; the next cycle runs `post_recover`.
     var startFailed = false
+    /// Which try of the clone in progress this is (`Bootstrap.basebackup` makes two).
+    var cloneTry = 0
+    /// The rewind check's question to the leader in flight, if any.
+    var rewindQuery: RewindQuery?
+    /// The answer of the rewind check, until the decision uses it.
+    var rewindAnswer: RewindAnswer?
     /// When (on the node's wall clock) the lock holder began restarting PostgreSQL, for
     /// `primary_start_timeout`.
     var leaderStartSince: SimInstant?
 
     /// Whether the HA loop's `is_leader()` holds at wall-clock time `wallNow`.
     func isLeader(at wallNow: SimInstant) -> Bool { leaderExpiry.map { wallNow < $0 } ?? false }
+}
+
+/// A question to the leader's PostgreSQL (is it a primary, on which timeline), and what
+/// waits for its answer.
+struct RewindQuery: Equatable {
+    /// Identifies the question.
+    var token: UInt64
+    /// The leader asked.
+    var leader: NodeID
+    /// What waits for the answer.
+    var resume: RewindCheckResume
+}
+
+/// What waits for the answer of a question to the leader.
+enum RewindCheckResume: Equatable {
+    /// The rewind check in `Ha.follow`.
+    case follow
+    /// The rewind check in `Ha.recover`.
+    case recover
+    /// `Rewind.execute`, before it runs pg_rewind.
+    case beforeRewind
+    /// `Rewind.execute`, after pg_rewind failed.
+    case afterFailedRewind
+}
+
+/// What the leader told the rewind check, kept until the decision uses it.
+struct RewindAnswer: Equatable {
+    /// The leader asked.
+    var leader: NodeID
+    /// Its PostgreSQL's reply; nil when the connection was refused or timed out
+    /// ("Exception when working with leader").
+    var reply: LeaderReply?
+}
+
+/// The leader's PostgreSQL's reply: whether it is out of recovery, and its WAL branch.
+struct LeaderReply: Equatable {
+    var primary: Bool
+    var branch: Int
 }
 
 /// A long action run by Patroni's async executor.
@@ -137,25 +183,6 @@ enum AfterFailoverWrite: Equatable {
     case promoteWinner
     /// A paused primary that removed a request for a vanished candidate races.
     case race
-}
-
-/// The leader race's parallel REST probes of the other members.
-struct ProbeRound {
-    var id: UInt64
-    /// The nodes probed, in node order.
-    var targets: [NodeID]
-    /// The answers so far, by position in `targets` (nil: not answered yet).
-    var answers: [ProbeAnswer?]
-}
-
-/// What a member's `GET /patroni` told the racer.
-enum ProbeAnswer: Equatable {
-    /// No answer within 2 s, refused, or PostgreSQL not running: ignored by the race.
-    case unreachable
-    /// PostgreSQL runs as primary.
-    case primary
-    /// A replica at `wal` with `priority`.
-    case replica(wal: Int64, priority: Int, nofailover: Bool)
 }
 
 /// One key in a Patroni process's watch cache.

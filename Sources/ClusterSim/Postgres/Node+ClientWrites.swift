@@ -27,10 +27,10 @@ extension Node {
     }
 
     /// A `pg_isready`-style check from `asker` with `token`: PostgreSQL answers whether it
-    /// is out of recovery, or refuses when it does not accept connections.
+    /// is out of recovery and where its WAL ends, or refuses when it does not accept connections.
     func pingReceived(token: UInt64, from asker: HostID, _ env: inout Environment) {
         if postgres.acceptsConnections {
-            env.send(.pgPong(token: token, primary: postgres.acceptsWrites), from: host, to: asker)
+            env.send(.pgPong(token: token, primary: postgres.acceptsWrites, lsn: postgres.lsn), from: host, to: asker)
         } else {
             env.send(.refused(.ping(token: token)), from: host, to: asker)
         }

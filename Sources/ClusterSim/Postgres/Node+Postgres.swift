@@ -42,11 +42,13 @@ extension Node {
     private mutating func postgresGone(becoming state: PostgresInstance.State, _ env: inout Environment) {
         dropWaitingCommits(&env)
         postgres.synchronousStandbyNames = .none
-        postgres.receiver = .idle
+        stopReceiver(&env)
         postgres.isPrimary = false
         postgres.state = state
-        for other in layout.nodes where other != id && peer(other, env).receiver == .streaming(upstream: id) {
-            env.send(.walClosed, from: host, to: layout.host(of: other), extraDelay: options.network.jitter)
+        for standby in layout.nodes {
+            guard let sender = postgres.walSenders[standby] else { continue }
+            env.send(.walClosed(attempt: sender.session), from: host, to: layout.host(of: standby), extraDelay: options.network.jitter)
+            postgres.walSenders[standby] = nil
         }
         observeClusterChange(&env)
     }
@@ -79,16 +81,6 @@ extension Node {
                                after: options.postgres.crashRecovery)
     }
 
-    /// pg_rewind against `leader`, taking a fixed cost plus the diverged bytes at the rewind rate.
-    mutating func runRewind(from leader: NodeID, _ env: inout Environment) {
-        let fork = env.timelines.switchPoint(from: postgres.branch, toward: peer(leader, env).branch) ?? 0
-        let diverged = max(0, postgres.lsn - fork)
-        let micros = options.postgres.rewindBase.microseconds
-            + Node.transferMicroseconds(bytes: diverged, bytesPerSecond: options.postgres.rewindBytesPerSecond)
-        env.scheduler.schedule(.postgresStep(node: id, generation: postgres.generation, .rewindDone(from: leader)),
-                               after: SimDuration(microseconds: micros))
-    }
-
     /// A PostgreSQL step that took time is over.
     mutating func finishPostgresStep(_ step: PostgresStep, _ env: inout Environment) {
         switch step {
@@ -98,21 +90,9 @@ extension Node {
             postgres.lsn = 0x0300_0000
             postgres.control = .shutDown
             var random = RandomStream(seed: options.seed, stream: "sysid")
-            let identifier = "7" + String(1_000_000_000_000_000_00 as UInt64 + random.nextInt(below: 8_999_999_999_999_999_99))
-            postgres.systemIdentifier = identifier
-            env.recorder.systemIdentifier = identifier
+            postgres.systemIdentifier = 1_000_000_000_000_000_00 as UInt64 + random.nextInt(below: 8_999_999_999_999_999_99)
+            env.recorder.systemIdentifier = "7" + String(postgres.systemIdentifier)
             startPostgres(asPrimary: true, upstream: nil, &env)
-        case .basebackupDone(let source):
-            let copied = peer(source, env)
-            postgres.hasData = true
-            postgres.branch = copied.branch
-            postgres.lsn = copied.lsn
-            postgres.systemIdentifier = copied.systemIdentifier
-            postgres.control = .inArchiveRecovery
-            env.note(host, .basebackupDone, "replica has been created using basebackup")
-            agent.action = .startPostgres
-            armRewindCheck()
-            startPostgres(asPrimary: false, upstream: cachedLeader ?? source, &env)
         case .startDone(let asPrimary):
             postgresStarted(asPrimary: asPrimary, &env)
         case .promoteDone:
@@ -125,8 +105,6 @@ extension Node {
             postgres.checkpointLSN = postgres.lsn
             postgres.lsn += options.postgres.checkpointRecordBytes
             actionFinished(&env)
-        case .rewindDone(let source):
-            rewound(from: source, &env)
         case .startFailed:
             startFailed(&env)
         case .walWritten(let lsn):
@@ -148,9 +126,6 @@ extension Node {
         if agent.action == .initdb {
             agent.postBootstrapPending = true
         }
-        if asPrimary && !patroniManaged {
-            createSlotsForClones(&env)
-        }
         actionFinished(&env)
     }
 
@@ -159,7 +134,7 @@ extension Node {
         let fork = postgres.lsn
         postgres.branch = env.timelines.fork(from: oldBranch, at: fork)
         writeEndOfRecoveryRecord(&env)
-        postgres.receiver = .idle
+        stopReceiver(&env)
         postgres.upstream = nil
         postgres.isPrimary = true
         postgres.state = .running
@@ -178,22 +153,16 @@ extension Node {
     }
 
     /// The end of recovery writes its checkpoint record, the first WAL of the new timeline, and
-    /// the walsenders ship it: those of standbys that were already connected while this node
-    /// was one itself reach the end of the old timeline, and those standbys, following the
-    /// latest timeline, go on streaming on the new one without waiting for a client write.
-    /// The standbys whose connection is being accepted are included; the jitter keeps the
-    /// record behind that answer.
+    /// the walsenders ship it: standbys that were already connected while this node was one
+    /// itself reach the end of the old timeline and, following the latest timeline, go on
+    /// streaming on the new one without waiting for a client write. The standbys whose
+    /// connection was just accepted are included; the jitter keeps the record behind that answer.
     private mutating func writeEndOfRecoveryRecord(_ env: inout Environment) {
         let lsn = postgres.lsn + options.postgres.checkpointRecordBytes
         postgres.lsn = lsn
         let branch = postgres.branch
-        for other in layout.nodes where other != id {
-            switch peer(other, env).receiver {
-            case .streaming(upstream: id), .connecting(upstream: id, _):
-                env.send(.walData(branch: branch, lsn: lsn), from: host, to: layout.host(of: other), extraDelay: options.network.jitter)
-            case .streaming, .connecting, .idle, .waitingToRetry:
-                break
-            }
+        for standby in layout.nodes where postgres.walSenders[standby] != nil {
+            env.send(.walData(branch: branch, lsn: lsn), from: host, to: layout.host(of: standby), extraDelay: options.network.jitter)
         }
     }
 
@@ -204,24 +173,12 @@ extension Node {
         case .demote(let mode)? where mode != .graceful:
             startPostgres(asPrimary: false, upstream: mode == .offline ? nil : cachedLeader, &env)
         case .rewind(let source)?:
-            runRewind(from: source, &env)
+            executeRewind(from: source, &env)
         case .restartForConninfo?:
             startPostgres(asPrimary: false, upstream: postgres.upstream, &env)
         default:
             break
         }
-    }
-
-    private mutating func rewound(from source: NodeID, _ env: inout Environment) {
-        let leader = peer(source, env)
-        let fork = env.timelines.switchPoint(from: postgres.branch, toward: leader.branch) ?? postgres.lsn
-        postgres.branch = leader.branch
-        postgres.lsn = min(fork, leader.lsn)
-        postgres.control = .inArchiveRecovery
-        agent.rewind = .success
-        env.note(host, .rewindDone, "pg_rewind from \(nodeName(source)) done")
-        observeTimeline(&env)
-        startPostgres(asPrimary: false, upstream: source, &env)
     }
 
     /// The async executor's action ended: the loop wakes at once (PATRONI.md §1.2).

@@ -7,9 +7,14 @@ extension Node {
         return true
     }
 
-    /// `standby` reported its flush position to this node.
-    mutating func standbyFlushed(_ standby: NodeID, upTo lsn: Int64, _ env: inout Environment) {
-        guard postgres.acceptsConnections else { return }
+    /// `standby` reported its flush position on its connection `attempt`. A report on a
+    /// connection no walsender serves gets a TCP reset, which ends the standby's walreceiver.
+    mutating func standbyFlushed(_ standby: NodeID, attempt: UInt64, upTo lsn: Int64, _ env: inout Environment) {
+        guard postgres.walSenders[standby]?.session == attempt else {
+            env.send(.walClosed(attempt: attempt), from: host, to: layout.host(of: standby))
+            return
+        }
+        postgres.walSenders[standby]?.lastReply = env.now
         postgres.flushedBy[standby] = max(postgres.flushedBy[standby], lsn)
         releaseCommits(&env)
     }

@@ -53,14 +53,23 @@ struct PostgresInstance {
     var waitingCommits: [WaitingCommit] = []
     /// The flush position each standby last reported to this server, by `NodeID`.
     var flushedBy: [Int64]
+    /// The walsenders serving each standby, by `NodeID` (`pg_stat_replication`): what this
+    /// server knows of its standbys, which may outlive a standby it can no longer hear.
+    var walSenders: [WalSender?]
     /// Whether a CHECKPOINT ran since the last promotion.
     var checkpointedSincePromotion = true
-    /// The cluster's system identifier, set by `initdb` and copied by a base backup.
-    var systemIdentifier: String?
+    /// The cluster's system identifier (after its leading 7), set by `initdb` and copied by
+    /// a base backup; 0 without a data directory.
+    var systemIdentifier: UInt64 = 0
+    /// The copy from another node in progress (a base backup or pg_rewind), if any.
+    var transfer: Transfer?
+    /// Counts copies, so that late answers to an earlier one are ignored.
+    var transferAttempts: UInt64 = 0
 
     init(nodeCount: Int) {
         slots = Array(repeating: false, count: nodeCount)
         flushedBy = Array(repeating: 0, count: nodeCount)
+        walSenders = Array(repeating: nil, count: nodeCount)
     }
 
     /// Whether it accepts client writes now.
@@ -103,6 +112,32 @@ enum SynchronousStandbyNames: Equatable {
         case .any(let k, _): return k
         }
     }
+}
+
+/// A copy this node's PostgreSQL makes from a source node over a libpq connection.
+struct Transfer: Equatable {
+    /// What is copied.
+    var kind: TransferKind
+    /// The node copied from.
+    var source: NodeID
+    /// The attempt, matched against the source's answer.
+    var attempt: UInt64
+}
+
+/// What a copy from another node is.
+enum TransferKind: Equatable {
+    /// `pg_basebackup`: the whole data directory and the WAL written meanwhile.
+    case basebackup
+    /// `pg_rewind`: the blocks that changed since the histories forked, from a primary.
+    case rewind
+}
+
+/// A walsender: one standby's replication connection, as the upstream sees it.
+struct WalSender: Equatable {
+    /// The standby's connection attempt it serves.
+    var session: UInt64
+    /// When the standby last sent anything (its connection request or a status reply).
+    var lastReply: SimInstant
 }
 
 /// A client write committed locally and waiting for the synchronous standby's flush.

@@ -30,6 +30,15 @@ public struct PostgresSettings: Sendable, Equatable {
     public var checkpointRecordBytes: Int64 = 114
     /// `wal_retrieve_retry_interval`: how long a walreceiver waits before it reconnects.
     public var walRetrieveRetryInterval: SimDuration = .seconds(5)
+    /// `wal_sender_timeout`: a walsender that has heard nothing from its standby for this
+    /// long ends the connection ("terminating walsender process due to replication timeout").
+    public var walSenderTimeout: SimDuration = .seconds(60)
+    /// `wal_receiver_status_interval`: how often a streaming standby reports its flush position.
+    public var walReceiverStatusInterval: SimDuration = .seconds(10)
+    /// How long a libpq connection to a host that does not answer waits before it fails:
+    /// the operating system's TCP connect timeout (about 127 s on Linux), as Patroni gives
+    /// pg_rewind and pg_basebackup no `connect_timeout`.
+    public var connectTimeout: SimDuration = .seconds(127)
     /// `use_slots`: a new primary creates the members' replication slots in a later HA cycle,
     /// and a replica that connects earlier is refused (PATRONI.md §11.4).
     public var useSlots: Bool = true

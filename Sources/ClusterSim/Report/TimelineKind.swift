@@ -8,6 +8,8 @@ public enum TimelineKind: String, Sendable, Equatable, CaseIterable {
     case basebackup
     /// A base backup finished; the replica has its data directory.
     case basebackupDone = "basebackup-done"
+    /// A base backup failed (the source could not be reached, or reset the connection).
+    case basebackupFailed = "basebackup-failed"
     /// A node's wall clock jumped.
     case clockStep = "clock-step"
     /// Patroni picked up a changed dynamic configuration.
@@ -120,6 +122,10 @@ public enum TimelineKind: String, Sendable, Equatable, CaseIterable {
     case rewind
     /// pg_rewind finished.
     case rewindDone = "rewind-done"
+    /// pg_rewind failed (the source could not be reached, or reset the connection).
+    case rewindFailed = "rewind-failed"
+    /// Patroni's rewind check could not reach the leader.
+    case rewindCheckFailed = "rewind-check-failed"
     /// pg_rewind waits for the leader's checkpoint.
     case rewindWait = "rewind-wait"
     /// Patroni's `on_role_change` callback fired.
@@ -154,6 +160,8 @@ public enum TimelineKind: String, Sendable, Equatable, CaseIterable {
     case waiting
     /// The watchdog was armed, changed or disarmed.
     case watchdog
+    /// A walsender heard nothing from its standby for `wal_sender_timeout` and ended the connection.
+    case walsenderTimeout = "walsender-timeout"
     /// The watchdog reset the host.
     case watchdogReset = "watchdog-reset"
 }

@@ -6,11 +6,7 @@ import XCTest
 /// Every shipped scenario decodes and passes `simrun check` (its `expect` block holds, and
 /// it breaks no invariant it does not anticipate), for a few seeds.
 final class LabScenarioTests: XCTestCase {
-    static var scenarioDirectory: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/Scenarios"
-    }
+    static var scenarioDirectory: String { ShippedScenarios.directory.path }
 
     /// The shipped scenario files, relative to `Scenarios/`: the lab and teaching cases,
     /// then Patroni's acceptance scenarios under `patroni-features/`.

@@ -128,29 +128,6 @@ final class FuzzScenarioTests: XCTestCase {
     }
 }
 
-/// Where the shipped scenario files are, found from this source file: the tests do not
-/// depend on the working directory.
-enum ShippedScenarios {
-    /// The package root: two levels above `Tests/ClusterSimTests`.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The `Scenarios` directory.
-    static let directory = packageRoot.appendingPathComponent("Scenarios")
-
-    /// Every `*.json` file of `Scenarios`, sorted by name.
-    static func files() throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "json" }
-            .sorted { $0.lastPathComponent.utf8.lexicographicallyPrecedes($1.lastPathComponent.utf8) }
-    }
-
-    /// The parsed document of the shipped file `name`.
-    static func document(_ name: String) throws -> JSONValue {
-        try JSONParser.parse([UInt8](try Data(contentsOf: directory.appendingPathComponent(name))))
-    }
-}
-
 /// Seeded mutations of a scenario document: structural ones on the parsed value (delete,
 /// duplicate, retype, extreme numbers, garbage strings, values moved between fields) and
 /// raw ones on its bytes (flips, insertions of non-UTF-8 bytes, cuts, truncation).

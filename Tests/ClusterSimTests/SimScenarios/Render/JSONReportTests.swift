@@ -219,8 +219,7 @@ final class JSONReportTests: XCTestCase {
 
     /// The documented paths and their types, from the table in docs/report-schema.md.
     private func documentedFields() throws -> [(path: String, type: String)] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let doc = try String(contentsOf: root.appendingPathComponent("docs/report-schema.md"), encoding: .utf8)
+        let doc = try String(contentsOf: ShippedScenarios.packageRoot.appendingPathComponent("docs/report-schema.md"), encoding: .utf8)
         return doc.split(separator: "\n").compactMap { line -> (path: String, type: String)? in
             guard line.hasPrefix("| `") else { return nil }
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -317,8 +316,7 @@ final class JSONReportTests: XCTestCase {
     }
 
     func testTheSchemaDocumentNamesTheCurrentSchemaVersion() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let doc = try String(contentsOf: root.appendingPathComponent("docs/report-schema.md"), encoding: .utf8)
+        let doc = try String(contentsOf: ShippedScenarios.packageRoot.appendingPathComponent("docs/report-schema.md"), encoding: .utf8)
         XCTAssertTrue(doc.contains("`\(JSONReport.schema)`"))
     }
 }

@@ -97,7 +97,9 @@ public final class Simulation {
                 break
             }
             guard let event = env.scheduler.popNext(through: stop) else { break }
-            if let node = dispatch(event) { nodes[node].reportFacts(&env) }
+            guard let node = dispatch(event) else { continue }
+            if nodes[node].factsMayHaveChanged { nodes[node].reportFacts(&env) }
+            assert(env.recorder.facts(of: node) == nodes[node].facts(env.timelines), "\(layout.name(of: node))'s facts changed unmarked")
         }
     }
 
@@ -139,15 +141,17 @@ public final class Simulation {
             nodes[node].runScriptCheck(&env)
             return node
         case let .pingTimeout(host, token):
-            checkAnswered(at: host, token: token, answer: nil)
-            return layout.node(on: host)
+            if let node = layout.node(on: host) {
+                nodes[node].scriptCheckAnswered(token: token, primaryHealthy: false, &env)
+                return node
+            }
+            coordinator.checkAnswered(token: token, answer: nil, &env)
         case .operatorCheck:
             coordinator.runMonitoringCheck(&env)
         case .operatorStep(let step):
             if let target = coordinator.operatorStepDone(step, &env) { clients.applicationTarget = target }
         case .deliver(let message):
-            deliver(message)
-            return layout.node(on: message.to)
+            return deliver(message)
         case let .agentWake(node, generation, wakeAt):
             nodes[node].wake(generation: generation, wakeAt: wakeAt, &env)
         case let .callAttemptTimeout(node, generation, callID, attempt):
@@ -217,42 +221,44 @@ public final class Simulation {
         return event.node
     }
 
-    /// Routes a delivered message to the process on its destination host.
-    private func deliver(_ message: Message) {
-        let to = message.to
-        switch message.payload {
-        case let .pgPong(token, primary, lsn):
-            checkAnswered(at: to, token: token, answer: PingAnswer(primary: primary, lsn: lsn))
-        case .refused(.ping(let token)):
-            checkAnswered(at: to, token: token, answer: nil)
-        case let .checkResponse(check, up):
-            guard let server = layout.node(on: message.from) else { return }
-            clients.checkAnswered(server: server, check: check, up: up, &env)
-        case .refused(.check(let check)):
-            guard let server = layout.node(on: message.from) else { return }
-            clients.checkAnswered(server: server, check: check, up: false, &env)
-        case let .writeResult(id, outcome):
-            guard let server = layout.node(on: message.from) else { return }
-            clients.writeAnswered(id: id, server: server, outcome: outcome, &env)
-        case .refused(.write(let id)):
-            guard let server = layout.node(on: message.from) else { return }
-            clients.writeAnswered(id: id, server: server, outcome: .rejected(.connectionRefused), &env)
-        default:
-            if let node = layout.node(on: to) {
-                nodes[node].receive(message.payload, from: message.from, &env)
-            } else if let member = layout.member(on: to) {
-                etcd.receive(message.payload, from: message.from, at: member, &env)
-            }
+    /// Hands `message` to the process on its destination host: a node, an etcd member, or
+    /// the router's clients and operator. Returns the node, if it went to one.
+    private func deliver(_ message: Message) -> NodeID? {
+        if let node = layout.node(on: message.to) {
+            nodes[node].receive(message, &env)
+            return node
         }
+        if let member = layout.member(on: message.to) {
+            etcd.receive(message.payload, from: message.from, at: member, &env)
+        } else {
+            routerReceived(message)
+        }
+        return nil
     }
 
-    /// A `pg_isready`-style check sent from `host` ended with `answer` (nil: refused or
-    /// timed out): the failover script's on a standby, or the operator's on the router.
-    private func checkAnswered(at host: HostID, token: UInt64, answer: PingAnswer?) {
-        if let node = layout.node(on: host) {
-            nodes[node].scriptCheckAnswered(token: token, primaryHealthy: answer?.primary ?? false, &env)
-        } else {
-            coordinator.checkAnswered(token: token, answer: answer, &env)
+    /// A message for the router host: answers to the clients' writes and HAProxy's checks,
+    /// and to the operator's `pg_isready` checks.
+    private func routerReceived(_ message: Message) {
+        let server = layout.node(on: message.from)
+        switch message.payload {
+        case let .pgPong(token, primary, lsn):
+            coordinator.checkAnswered(token: token, answer: PingAnswer(primary: primary, lsn: lsn), &env)
+        case .refused(.ping(let token)):
+            coordinator.checkAnswered(token: token, answer: nil, &env)
+        case let .checkResponse(check, up):
+            guard let server else { return }
+            clients.checkAnswered(server: server, check: check, up: up, &env)
+        case .refused(.check(let check)):
+            guard let server else { return }
+            clients.checkAnswered(server: server, check: check, up: false, &env)
+        case let .writeResult(id, outcome):
+            guard let server else { return }
+            clients.writeAnswered(id: id, server: server, outcome: outcome, &env)
+        case .refused(.write(let id)):
+            guard let server else { return }
+            clients.writeAnswered(id: id, server: server, outcome: .rejected(.connectionRefused), &env)
+        default:
+            preconditionFailure("the router received a message meant for a node or an etcd member: \(message.payload)")
         }
     }
 

@@ -20,7 +20,7 @@ extension DenseID {
 extension Array {
     /// The element at the position `id` names. O(1), in place when mutated.
     subscript<ID: DenseID>(_ id: ID) -> Element {
-        @inline(__always) get { self[id.index] }
+        @inline(__always) _read { yield self[id.index] }
         @inline(__always) _modify { yield &self[id.index] }
     }
 }

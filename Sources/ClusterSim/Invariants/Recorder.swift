@@ -51,6 +51,9 @@ struct Recorder {
         nodes[node] = facts
     }
 
+    /// What `node` last reported of itself.
+    func facts(of node: NodeID) -> NodeFacts { nodes[node] }
+
     /// Takes the leader key's holder as etcd reports it now.
     mutating func report(leaderKeyHolder holder: NodeID?) {
         leaderKeyHolder = holder

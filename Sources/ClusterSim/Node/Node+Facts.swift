@@ -35,19 +35,26 @@ extension Node {
     }
 
     /// Tells the recorder what the node looks like now.
-    func reportFacts(_ env: inout Environment) {
+    mutating func reportFacts(_ env: inout Environment) {
+        postgres.factsChanged = false
+        agent.factsChanged = false
+        freezeChanged = false
         let facts = facts(env.timelines)
         env.recorder.report(facts, of: id)
     }
 
+    /// Whether a field the node's facts derive from was written since its last report (the
+    /// fields mark themselves): after each of its events the simulation then has it report.
+    var factsMayHaveChanged: Bool { postgres.factsChanged || agent.factsChanged || freezeChanged }
+
     /// Re-evaluates what the checkers watch after a change of PostgreSQL state or streaming.
-    func observeClusterChange(_ env: inout Environment) {
+    mutating func observeClusterChange(_ env: inout Environment) {
         reportFacts(&env)
         env.clusterChanged()
     }
 
     /// Records every node's displayed state if it changed.
-    func recordStates(_ env: inout Environment) {
+    mutating func recordStates(_ env: inout Environment) {
         reportFacts(&env)
         env.recordStates()
     }

@@ -1,9 +1,27 @@
 /// The messages a node's processes handle: its Patroni's REST API and etcd client, and its
 /// PostgreSQL's walsender, walreceiver and client sessions.
 extension Node {
-    /// A message from host `sender` reaches this node.
-    mutating func receive(_ payload: Payload, from sender: HostID, _ env: inout Environment) {
-        switch payload {
+    /// `message` reaches this node. Client writes and WAL, the bulk of a run's messages, go
+    /// straight to their handlers; this small function is inlined into the delivery, so they
+    /// skip the large switch over every other message.
+    @inline(__always)
+    mutating func receive(_ message: Message, _ env: inout Environment) {
+        switch message.payload {
+        case .write(let write):
+            writeReceived(id: write, &env)
+        case let .walData(branch, lsn):
+            guard let upstream = layout.node(on: message.from) else { return }
+            walDataReceived(from: upstream, branch: branch, lsn: lsn, &env)
+        default:
+            receiveControl(message, &env)
+        }
+    }
+
+    /// Every other message: Patroni's REST API and etcd client, replication control, copies,
+    /// health checks and the operator's orders.
+    private mutating func receiveControl(_ message: Message, _ env: inout Environment) {
+        let sender = message.from
+        switch message.payload {
         case .held(let slot):
             receive(env.network.held.release(slot), from: sender, &env)
         case let .probeRequest(round, generation):
@@ -30,9 +48,6 @@ extension Node {
         case let .walRefused(attempt, reason):
             guard let upstream = layout.node(on: sender) else { return }
             walRefused(from: upstream, attempt: attempt, reason: reason.text(name: nodeName), &env)
-        case let .walData(branch, lsn):
-            guard let upstream = layout.node(on: sender) else { return }
-            walDataReceived(from: upstream, branch: branch, lsn: lsn, &env)
         case .walClosed(let attempt):
             guard let upstream = layout.node(on: sender) else { return }
             walClosed(by: upstream, attempt: attempt, &env)
@@ -53,8 +68,8 @@ extension Node {
             rewindCheckAnswered(token: token, LeaderReply(primary: primary, branch: branch), &env)
         case .pgPing(let token):
             pingReceived(token: token, from: sender, &env)
-        case .write(let write):
-            writeReceived(id: write, &env)
+        case let .pgPong(token, primary, _):
+            scriptCheckAnswered(token: token, primaryHealthy: primary, &env)
         case .watchEnded(let generation):
             watchEnded(generation: generation)
         case .watchClosed:
@@ -63,8 +78,10 @@ extension Node {
             operatorPromotes(&env)
         case .operatorRepoint(let primary):
             repoint(to: primary, &env)
-        case .checkResponse, .pgPong, .writeResult:
-            preconditionFailure("a node received a message meant for the clients: \(payload)")
+        case .write, .walData:
+            preconditionFailure("receive(_:_:) hands client writes and WAL to their handlers")
+        case .checkResponse, .writeResult:
+            preconditionFailure("a node received a message meant for the clients: \(message.payload)")
         }
     }
 
@@ -101,7 +118,9 @@ extension Node {
             transferFailed(attempt: attempt, refused: true, &env)
         case .timeline(let token):
             rewindCheckAnswered(token: token, nil, &env)
-        case .check, .write, .ping:
+        case .ping(let token):
+            scriptCheckAnswered(token: token, primaryHealthy: false, &env)
+        case .check, .write:
             preconditionFailure("a node received a refusal meant for the clients: \(refusal)")
         }
     }

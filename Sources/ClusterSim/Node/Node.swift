@@ -36,7 +36,9 @@ struct Node {
     /// The watchdog: the instant it resets the host unless pinged, or nil when disarmed.
     var watchdog: SimInstant?
     /// Until when Patroni is frozen (SIGSTOP), if it is.
-    var frozenUntil: SimInstant?
+    var frozenUntil: SimInstant? { didSet { freezeChanged = true } }
+    /// Set when `frozenUntil`, which the node reports of itself, was written since its last report.
+    var freezeChanged = false
     /// Patroni's random draws (stream `patroni/<name>`).
     var random: RandomStream
     /// The etcd member Patroni's client talks to now.

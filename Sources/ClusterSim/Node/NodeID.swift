@@ -17,6 +17,7 @@ extension HostLayout {
     public func node(named name: String) -> NodeID? { nodeNames.firstIndex(of: name).map(NodeID.init) }
     /// The name of `node`.
     public func name(of node: NodeID) -> String { names[node.index] }
-    /// Every node, in order.
-    public var nodes: [NodeID] { NodeID.all(nodeCount) }
+    /// Every node, in order (computed as it is walked: the WAL path loops over it for every
+    /// write, so it allocates no array).
+    public var nodes: LazyMapCollection<Range<Int>, NodeID> { (0..<nodeCount).lazy.map(NodeID.init) }
 }

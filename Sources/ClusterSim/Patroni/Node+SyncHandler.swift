@@ -16,7 +16,7 @@ extension Node {
         let names = postgres.synchronousStandbyNames
         let listed = names.listed
         let flushed = postgres.flushedBy
-        var replicas = layout.nodes.filter { other in
+        var replicas: [NodeID] = layout.nodes.filter { other in
             other != id && !options.nodes[other].excludedFromSync
                 && cachedMember(other)?.state == "running"
                 && postgres.walSenders[other] != nil

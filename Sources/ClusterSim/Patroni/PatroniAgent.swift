@@ -24,7 +24,9 @@ struct PatroniAgent {
         case initial, check, needed, notNeeded, success, failed
     }
 
-    var process: Process = .stopped
+    var process: Process = .stopped { didSet { factsChanged = true } }
+    /// Set when `process` or `action`, which the node reports of itself, was written since its last report.
+    var factsChanged = false
     /// Bumped at every start and death, so events of an earlier process are ignored.
     var generation: UInt64 = 0
     var loop: LoopState = .starting
@@ -49,7 +51,7 @@ struct PatroniAgent {
     /// The REST API handler's probes in flight (`POST /switchover`, `POST /failover`).
     var restProbes: ProbeRound?
     /// The long action PostgreSQL is busy with.
-    var action: AsyncAction?
+    var action: AsyncAction? { didSet { factsChanged = true } }
     /// What this process last wrote to its member key.
     var publishedMember: MemberData?
     /// The member data of the write in flight (what etcd holds once it is answered).

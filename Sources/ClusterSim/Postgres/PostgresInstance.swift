@@ -26,21 +26,24 @@ struct PostgresInstance {
         case waitingToRetry
     }
 
-    var state: State = .stopped
+    /// What the postmaster is doing.
+    var state: State = .stopped { didSet { factsChanged = true } }
     /// Whether the running instance is a primary (not in recovery).
-    var isPrimary = false
+    var isPrimary = false { didSet { factsChanged = true } }
     /// Whether there is a data directory.
-    var hasData = false
+    var hasData = false { didSet { factsChanged = true } }
     var control: ControlState = .shutDown
     /// The branch (timeline) its WAL is on.
-    var branch = 0
+    var branch = 0 { didSet { factsChanged = true } }
     /// The end of its WAL: flushed on a primary, received on a replica.
     var lsn: Int64 = 0
     /// Start of the last checkpoint record (for the rewind decision of a clean shutdown).
     var checkpointLSN: Int64 = 0
     /// The node whose WAL it streams (`primary_conninfo`), or nil.
     var upstream: NodeID?
-    var receiver: Receiver = .idle
+    var receiver: Receiver = .idle { didSet { factsChanged = true } }
+    /// Set when a field the node reports of itself (`NodeFacts`) was written since its last report.
+    var factsChanged = false
     /// Counts connection attempts, so that late answers to an old attempt are ignored.
     var receiverAttempts: UInt64 = 0
     /// Bumped whenever a pending PostgreSQL action must be forgotten (crash, kill).

@@ -8,7 +8,7 @@ extension Simulation {
         let store = etcd.store
         let keys = etcd.keys
         let dump = store.sortedEntries.map { EtcdKeyDump(key: $0.key, value: $0.value.rendered, lease: $0.lease == 0 ? nil : $0.lease) }
-        var rows = options.ha == .patroni ? layout.nodes.map(memberRow) : layout.nodes.map(postgresRow)
+        var rows: [MemberRow] = options.ha == .patroni ? layout.nodes.map(memberRow) : layout.nodes.map(postgresRow)
         for node in layout.nodes { rows[node].postgresRole = postgresRole(node) }
         var syncStandbys: [String]?
         if case .sync(_, let standbys, _)? = store.entries[keys.sync]?.value { syncStandbys = standbys }

@@ -6,7 +6,12 @@ extension ScenarioReader {
         let durations: [(String, WritableKeyPath<PostgresSettings, SimDuration>)] = [
             ("initdb", \.initdb), ("start", \.start), ("crash_recovery", \.crashRecovery), ("promote", \.promote),
             ("fast_stop", \.fastStop), ("rewind_base", \.rewindBase), ("wal_retrieve_retry_interval", \.walRetrieveRetryInterval),
+            ("wal_sender_timeout", \.walSenderTimeout), ("wal_receiver_status_interval", \.walReceiverStatusInterval),
+            ("connect_timeout", \.connectTimeout),
         ]
+        // Zero would make a walreceiver reconnect or report in a busy loop; PostgreSQL's "0
+        // disables" for the sender timeout and the status interval is not modelled.
+        let positive: Set<String> = ["wal_retrieve_retry_interval", "wal_sender_timeout", "wal_receiver_status_interval", "connect_timeout"]
         let sizes: [(String, WritableKeyPath<PostgresSettings, Int64>)] = [
             ("rewind_bytes_per_second", \.rewindBytesPerSecond), ("data_size", \.dataSize),
             ("basebackup_bytes_per_second", \.basebackupBytesPerSecond), ("wal_bytes_per_write", \.walBytesPerWrite),
@@ -18,9 +23,7 @@ extension ScenarioReader {
         }
         settings.version = integer(object, "version", in: path, IntegerRange(min: 9, max: 18)).map { Int($0) } ?? settings.version
         for (key, field) in durations {
-            // A zero retry interval would make a walreceiver reconnect in a busy loop.
-            let positive = key == "wal_retrieve_retry_interval"
-            settings[keyPath: field] = duration(object, key, in: path, positive: positive) ?? settings[keyPath: field]
+            settings[keyPath: field] = duration(object, key, in: path, positive: positive.contains(key)) ?? settings[keyPath: field]
         }
         for (key, field) in sizes {
             let largest: Int64

@@ -53,6 +53,7 @@ final class ScenarioDecoderTests: XCTestCase {
                         "enforce_timer_rules": false},
             "postgres": {"version": 13, "initdb": "4s", "start": "1.5s", "crash_recovery": "3s", "promote": "200ms",
                          "fast_stop": "700ms", "rewind_base": "1s", "wal_retrieve_retry_interval": "2s",
+                         "wal_sender_timeout": "30s", "wal_receiver_status_interval": "4s", "connect_timeout": "9s",
                          "rewind_bytes_per_second": 1000, "data_size": 2000, "basebackup_bytes_per_second": 3000,
                          "wal_bytes_per_write": 400, "checkpoint_record_bytes": 100, "use_slots": false},
             "network": {"latency": "2ms", "jitter": "0us"}
@@ -104,6 +105,9 @@ final class ScenarioDecoderTests: XCTestCase {
         expected.postgres.fastStop = .millis(700)
         expected.postgres.rewindBase = .seconds(1)
         expected.postgres.walRetrieveRetryInterval = .seconds(2)
+        expected.postgres.walSenderTimeout = .seconds(30)
+        expected.postgres.walReceiverStatusInterval = .seconds(4)
+        expected.postgres.connectTimeout = .seconds(9)
         expected.postgres.rewindBytesPerSecond = 1000
         expected.postgres.dataSize = 2000
         expected.postgres.basebackupBytesPerSecond = 3000

@@ -154,36 +154,52 @@ public final class Simulation {
             return deliver(message)
         case let .agentWake(node, generation, wakeAt):
             nodes[node].wake(generation: generation, wakeAt: wakeAt, &env)
+            return node
         case let .callAttemptTimeout(node, generation, callID, attempt):
             nodes[node].etcdAttemptTimedOut(generation: generation, callID: callID, attempt: attempt, &env)
+            return node
         case let .callRetry(node, generation, callID):
             nodes[node].etcdRetryDue(generation: generation, callID: callID, &env)
+            return node
         case let .agentStartupRetry(node, generation):
             nodes[node].startupRetry(generation: generation, &env)
+            return node
         case let .probeTimeout(node, generation, round, target):
             nodes[node].probeTimedOut(generation: generation, round: round, target: target, &env)
+            return node
         case let .failsafeTimeout(node, generation, round, target, attempt):
             nodes[node].failsafeTimedOut(generation: generation, round: round, target: target, attempt: attempt, &env)
+            return node
         case let .agentResume(node, generation, resume):
             nodes[node].resume(generation: generation, resume, &env)
+            return node
         case let .postgresStep(node, generation, step):
             nodes[node].postgresStepDone(generation: generation, step, &env)
+            return node
         case let .receiverRetry(node, generation):
             nodes[node].receiverRetryDue(generation: generation, &env)
+            return node
         case let .receiverTimeout(node, generation, attempt):
             nodes[node].receiverTimedOut(generation: generation, attempt: attempt, &env)
+            return node
         case let .receiverStatus(node, generation, attempt):
             nodes[node].receiverStatusDue(generation: generation, attempt: attempt, &env)
+            return node
         case let .transferSent(node, generation, requester, kind, attempt):
             nodes[node].transferSent(generation: generation, to: requester, kind: kind, attempt: attempt, &env)
+            return node
         case let .transferTimeout(node, generation, attempt):
             nodes[node].transferTimedOut(generation: generation, attempt: attempt, &env)
+            return node
         case let .transferRetry(node, generation, attempt):
             nodes[node].basebackupRetryDue(generation: generation, attempt: attempt, &env)
+            return node
         case let .rewindCheckTimeout(node, generation, token):
             nodes[node].rewindCheckTimedOut(generation: generation, token: token, &env)
+            return node
         case let .walSenderTimeout(node, generation, replica, session):
             nodes[node].walSenderTimedOut(generation: generation, replica: replica, session: session, &env)
+            return node
         case .livenessStart:
             env.observeLiveness()
         case .livenessDeadline:
@@ -209,16 +225,19 @@ public final class Simulation {
             clients.checkAnswered(server: server, check: check, up: false, &env)
         case let .watchdogExpired(node, deadline):
             nodes[node].watchdogExpired(deadline: deadline, &env)
+            return node
         case .thaw(let node):
             nodes[node].thaw(&env)
+            return node
         case .manualFailoverPoll(let poll):
             nodes[poll.handler].pollFailoverResult(poll, &env)
+            return poll.handler
         case .sample:
             sampleLag()
         case .endOfRun:
             finished = true
         }
-        return event.node
+        return nil
     }
 
     /// Hands `message` to the process on its destination host: a node, an etcd member, or

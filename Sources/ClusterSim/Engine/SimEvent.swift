@@ -127,25 +127,3 @@ enum OperatorStep: Equatable {
     /// The application's connection string now names the new primary.
     case applicationUpdated(candidate: NodeID)
 }
-
-extension SimEvent {
-    /// The node whose process an event is for (a timer of its Patroni or PostgreSQL), if any.
-    var node: NodeID? {
-        switch self {
-        case .boot(let node), .scriptCheck(let node), .fencingCheck(let node), .thaw(let node),
-             .agentWake(let node, _, _), .callAttemptTimeout(let node, _, _, _), .callRetry(let node, _, _),
-             .agentStartupRetry(let node, _), .probeTimeout(let node, _, _, _), .failsafeTimeout(let node, _, _, _, _),
-             .agentResume(let node, _, _), .postgresStep(let node, _, _), .receiverTimeout(let node, _, _),
-             .receiverRetry(let node, _), .receiverStatus(let node, _, _), .transferSent(let node, _, _, _, _),
-             .transferTimeout(let node, _, _), .transferRetry(let node, _, _), .rewindCheckTimeout(let node, _, _),
-             .walSenderTimeout(let node, _, _, _), .watchdogExpired(let node, _):
-            return node
-        case .manualFailoverPoll(let poll):
-            return poll.handler
-        case .fault, .bootWithoutPatroni, .deliver, .livenessStart, .livenessDeadline, .lessorScan, .raftElectionCheck,
-             .raftHeartbeat, .etcdThaw, .clientWrite, .writeTimeout, .haproxyCheck, .haproxyCheckTimeout, .pingTimeout,
-             .operatorStep, .operatorCheck, .sample, .endOfRun:
-            return nil
-        }
-    }
-}
